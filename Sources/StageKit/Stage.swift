@@ -1,0 +1,87 @@
+public import WorkbenchProtocol
+
+/// What a stage says about itself in its hello (and with `--describe`).
+public struct StageInfo: Sendable {
+    public var name: String
+    public var version: String
+    public var consumes: [String]
+    public var produces: String?
+    public var summary: String?
+    /// A JSON Schema subset for the step config; the host checks configs against it before running.
+    public var configSchema: JSONValue?
+
+    public init(
+        name: String, version: String, consumes: [String] = [], produces: String? = nil,
+        summary: String? = nil, configSchema: JSONValue? = nil
+    ) {
+        self.name = name
+        self.version = version
+        self.consumes = consumes
+        self.produces = produces
+        self.summary = summary
+        self.configSchema = configSchema
+    }
+
+    func hello(scope: StageScope) -> StageHello {
+        StageHello(name: name, version: version, scope: scope, consumes: consumes, produces: produces,
+                   summary: summary, configSchema: configSchema)
+    }
+}
+
+/// A configuration for stages that take none.
+public struct NoConfiguration: Codable, Sendable {
+    public init() {}
+}
+
+/// A stage that answers each document on its own. Implement `process`; `StageMain.run` does the protocol.
+public protocol DocumentStage {
+    associatedtype Configuration: Decodable = NoConfiguration
+    associatedtype Output: Encodable
+    static var info: StageInfo { get }
+    /// Called once per worker with the step's config. Throw `StageFailure(field:...)` to refuse it.
+    init(configuration: Configuration, context: StageContext) throws
+    /// Answers one task. Throw `StageFailure` (optionally retryable) to fail this task only.
+    mutating func process(_ task: StageTask) throws -> Output
+}
+
+/// A stage that sees every document, then answers once for the corpus.
+public protocol CorpusStage {
+    associatedtype Configuration: Decodable = NoConfiguration
+    associatedtype Output: Encodable
+    static var info: StageInfo { get }
+    init(configuration: Configuration, context: StageContext) throws
+    /// Takes one document's task. Throwing fails that document only; the corpus answer goes on without it.
+    mutating func add(_ task: StageTask) throws
+    /// Called after the last document: the answer for the whole corpus.
+    mutating func finish() throws -> Output
+}
+
+/// Thrown by a stage to fail a task (or, from `init`, to refuse its configuration).
+public struct StageFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var retryable: Bool
+    /// For a refused configuration: the offending config field, e.g. `"stopwords[3]"`.
+    public var field: String?
+
+    public init(_ message: String, retryable: Bool = false, field: String? = nil) {
+        self.message = message
+        self.retryable = retryable
+        self.field = field
+    }
+
+    public var description: String { message }
+}
+
+/// What a stage knows about the session it runs in, and where it logs.
+public struct StageContext: Sendable {
+    /// The pipeline step this worker serves.
+    public var step: String
+    /// The negotiated protocol version.
+    public var protocolVersion: Int
+    let emit: @Sendable ([UInt8]) -> Void
+
+    /// Sends a `log` message to the host (shown prefixed with the stage name, kept with the run).
+    public func log(_ message: String, level: StageLog.Level = .info, task: String? = nil) {
+        emit(StageMessage.log(StageLog(level: level, message: message, id: task)).line)
+    }
+}

@@ -1,0 +1,306 @@
+public import WorkbenchProtocol
+import Foundation
+
+/// A row or file the reader could not turn into a document, and why.
+public struct CorpusProblem: Hashable, Sendable, CustomStringConvertible {
+    public var source: String
+    /// 1-based line for JSONL/CSV; nil for files of a folder.
+    public var line: Int?
+    public var reason: String
+    /// True when the document was skipped (false: read, with a warning).
+    public var skipped: Bool
+
+    public var description: String {
+        "\(source)\(line.map { ":\($0)" } ?? ""): \(skipped ? "skipped" : "warning"): \(reason)"
+    }
+}
+
+/// Reads documents from corpus sources in a fixed order, a batch at a time, in constant memory.
+///
+/// Order: sources as listed; a folder's files sorted by relative path; JSONL and CSV rows in file order.
+/// Ids: a folder file's relative path without its extension; a row's `id` field, or `sha-` and the
+/// first 12 hex digits of its text's SHA-256. A later document with an id already seen is skipped.
+public final class CorpusReader {
+    public let sources: [CorpusSource]
+    public let outlets: OutletRegistry
+    public private(set) var problems: [CorpusProblem] = []
+    private var seenIDs = Set<String>()
+    private var folderListings: [String: [String]] = [:]
+
+    public init(sources: [CorpusSource], outlets: OutletRegistry) {
+        self.sources = sources
+        self.outlets = outlets
+    }
+
+    /// How many documents the sources hold (files or non-blank rows; before duplicate removal).
+    public func count() -> Int {
+        var total = 0
+        for source in sources {
+            switch source.kind {
+            case .folder:
+                total += listing(of: source).count
+            case .jsonl:
+                var lines = 0
+                var lastWasNewline = true
+                _ = try? FileReading.forEachChunk(source.path) { chunk in
+                    for b in chunk {
+                        if b == 0x0A { lastWasNewline = true } else if lastWasNewline && b != 0x20 && b != 0x0D && b != 0x09 {
+                            lines += 1
+                            lastWasNewline = false
+                        }
+                    }
+                    return true
+                }
+                total += lines
+            case .csv:
+                var parser = CSVParser()
+                var records = 0
+                _ = try? FileReading.forEachChunk(source.path) { chunk in
+                    parser.append(chunk)
+                    while parser.next() != nil { records += 1 }
+                    return true
+                }
+                while parser.next(atEnd: true) != nil { records += 1 }
+                total += max(0, records - 1)
+            }
+        }
+        return total
+    }
+
+    /// Calls `body` with batches of documents; stops when it returns false.
+    public func forEachBatch(size: Int = 256, _ body: ([Document]) throws -> Bool) throws {
+        seenIDs.removeAll()
+        problems.removeAll()
+        var batch: [Document] = []
+        batch.reserveCapacity(size)
+        var stopped = false
+        func emit(_ document: Document) throws -> Bool {
+            guard seenIDs.insert(document.id).inserted else {
+                problems.append(CorpusProblem(source: document.meta.sourcePath ?? "?", line: nil,
+                                              reason: "duplicate document id \"\(document.id)\"", skipped: true))
+                return true
+            }
+            batch.append(document)
+            if batch.count >= size {
+                let keepGoing = try body(batch)
+                batch.removeAll(keepingCapacity: true)
+                if !keepGoing { stopped = true }
+                return keepGoing
+            }
+            return true
+        }
+        for source in sources where !stopped {
+            switch source.kind {
+            case .folder: try readFolder(source, emit)
+            case .jsonl: try readJSONL(source, emit)
+            case .csv: try readCSV(source, emit)
+            }
+        }
+        if !stopped && !batch.isEmpty { _ = try body(batch) }
+    }
+
+    /// Every document, in order (for small corpora and tests).
+    public func allDocuments() throws -> [Document] {
+        var all: [Document] = []
+        try forEachBatch { all.append(contentsOf: $0); return true }
+        return all
+    }
+
+    // MARK: - Folders
+
+    private func listing(of source: CorpusSource) -> [String] {
+        if let cached = folderListings[source.path] { return cached }
+        var names: [String] = []
+        let fm = FileManager.default
+        if source.recursive, let walker = fm.enumerator(atPath: source.path) {
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if Glob.matches(source.pattern, name), !Paths.isDirectory(Paths.join(source.path, relative)) { names.append(relative) }
+            }
+        } else {
+            names = ((try? fm.contentsOfDirectory(atPath: source.path)) ?? []).filter { Glob.matches(source.pattern, $0) }
+        }
+        names.removeAll { ($0 as NSString).lastPathComponent == "catalog.json" }
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        folderListings[source.path] = names
+        return names
+    }
+
+    private func readFolder(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
+        let catalog = loadCatalog(for: source)
+        for relative in listing(of: source) {
+            let path = Paths.join(source.path, relative)
+            guard let bytes = FileReading.readAll(path) else {
+                problems.append(CorpusProblem(source: Paths.display(path), line: nil, reason: "cannot read the file", skipped: true))
+                continue
+            }
+            var text: String
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                text = valid
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+                problems.append(CorpusProblem(source: Paths.display(path), line: nil,
+                                              reason: "invalid UTF-8 replaced by U+FFFD", skipped: false))
+            }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let (header, body) = TextHeader.parse(text)
+            var meta = source.meta
+            for field in header.fields { meta[field.key] = .string(field.value) }
+            let fileName = (relative as NSString).lastPathComponent
+            if let entry = catalog[fileName] ?? catalog[relative] {
+                for member in entry.members where member.key != "file" && !member.value.isNull { meta[member.key] = member.value }
+                if entry["outlet"].map({ !$0.isNull }) == true { meta["outlet_source"] = "catalog" }
+            }
+            let id = header["id"] ?? (relative as NSString).deletingPathExtension
+            var documentMeta = DocumentMeta(json: meta)
+            documentMeta.sourcePath = path
+            let document = Document(id: id, text: body, meta: resolveOutlet(documentMeta, fileName: fileName, text: body))
+            guard try emit(document) else { return }
+        }
+    }
+
+    /// `catalog.json`: an array of `{"file": ..., "outlet": ..., ...}` (or an object keyed by file name).
+    private func loadCatalog(for source: CorpusSource) -> [String: JSONObject] {
+        let path = source.catalogPath ?? Paths.join(source.path, "catalog.json")
+        guard let bytes = FileReading.readAll(path) else { return [:] }
+        guard let value = try? JSONParser.parse(bytes) else {
+            problems.append(CorpusProblem(source: Paths.display(path), line: nil, reason: "catalog is not valid JSON; ignored", skipped: false))
+            return [:]
+        }
+        var entries: [String: JSONObject] = [:]
+        switch value {
+        case .array(let items):
+            for case .object(let o) in items { if let file = o["file"]?.stringValue { entries[file] = o } }
+        case .object(let o):
+            for member in o.members { if case .object(let entry) = member.value { entries[member.key] = entry } }
+        default:
+            break
+        }
+        return entries
+    }
+
+    // MARK: - JSONL and CSV
+
+    private func readJSONL(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
+        var framer = LineFramer()
+        var lineNumber = 0
+        var keepGoing = true
+        func handle(_ frame: LineFramer.Frame) throws {
+            lineNumber += 1
+            guard case .line(let line) = frame else {
+                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "line longer than 64 MiB", skipped: true))
+                return
+            }
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(line)
+            } catch {
+                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "not valid JSON: \(error.message)", skipped: true))
+                return
+            }
+            guard case .object(let object) = value else {
+                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "not a JSON object", skipped: true))
+                return
+            }
+            var row: [String: JSONValue] = [:]
+            for member in object.members { row[member.key] = member.value }
+            if let document = makeDocument(row: row, source: source, line: lineNumber) {
+                keepGoing = try emit(document)
+            }
+        }
+        _ = try FileReading.forEachChunk(source.path) { chunk in
+            framer.append(chunk)
+            while keepGoing, let frame = framer.next() { try handle(frame) }
+            return keepGoing
+        }
+        if keepGoing, let rest = framer.finish() { try handle(.line(rest)) }
+    }
+
+    private func readCSV(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
+        var parser = CSVParser()
+        var header: [String]?
+        var keepGoing = true
+        func handle(_ record: CSVParser.Record) throws {
+            guard let columns = header else {
+                header = record.fields.map { $0.trimmingCharacters(in: " \u{FEFF}") }
+                let missing = ["text"].filter { !header!.contains(source.column(for: $0)) }
+                if !missing.isEmpty {
+                    problems.append(CorpusProblem(source: Paths.display(source.path), line: record.line,
+                                                  reason: "no column \"\(source.column(for: "text"))\" for the text (columns: \(header!.joined(separator: ", ")))",
+                                                  skipped: true))
+                    keepGoing = false
+                }
+                return
+            }
+            if record.fields.count != columns.count {
+                problems.append(CorpusProblem(source: Paths.display(source.path), line: record.line,
+                                              reason: "has \(record.fields.count) fields, the header has \(columns.count)", skipped: true))
+                return
+            }
+            var row: [String: JSONValue] = [:]
+            for (column, field) in zip(columns, record.fields) { row[column] = .string(field) }
+            if let document = makeDocument(row: row, source: source, line: record.line) { keepGoing = try emit(document) }
+        }
+        _ = try FileReading.forEachChunk(source.path) { chunk in
+            parser.append(chunk)
+            while keepGoing, let record = parser.next() { try handle(record) }
+            return keepGoing
+        }
+        while keepGoing, let record = parser.next(atEnd: true) { try handle(record) }
+    }
+
+    private func makeDocument(row: [String: JSONValue], source: CorpusSource, line: Int) -> Document? {
+        let display = Paths.display(source.path)
+        guard let text = row[source.column(for: "text")]?.stringValue else {
+            problems.append(CorpusProblem(source: display, line: line, reason: "no \"\(source.column(for: "text"))\" string for the text", skipped: true))
+            return nil
+        }
+        guard !text.trimmingCharacters(in: " \n\r\t").isEmpty else {
+            problems.append(CorpusProblem(source: display, line: line, reason: "empty text", skipped: true))
+            return nil
+        }
+        var meta = source.meta
+        let mapped = Set(CorpusSource.fieldNames.map { source.column(for: $0) })
+        for field in CorpusSource.fieldNames where field != "text" && field != "id" {
+            if let value = row[source.column(for: field)], !value.isNull, value.stringValue != "" {
+                meta[field] = value
+            }
+        }
+        for (key, value) in row.sorted(by: { $0.key < $1.key }) where !mapped.contains(key) { meta[key] = value }
+        if meta["outlet"] != nil { meta["outlet_source"] = "corpus" }
+        var id: String
+        switch row[source.column(for: "id")] {
+        case .string(let s)? where !s.isEmpty: id = s
+        case .number? : id = String(decoding: row[source.column(for: "id")]!.serialized(), as: UTF8.self)
+        default: id = "sha-" + String(Hashing.sha256Hex(Array(text.utf8)).prefix(12))
+        }
+        id = id.trimmingCharacters(in: " ")
+        var documentMeta = DocumentMeta(json: meta)
+        documentMeta.sourcePath = "\(source.path)#\(line)"
+        return Document(id: id, text: text, meta: resolveOutlet(documentMeta, fileName: nil, text: text))
+    }
+
+    // MARK: - Outlets
+
+    /// Fills outlet, country and ownership: a given outlet is completed from the registry; otherwise the
+    /// registry's rules (file name, URL, text signature) decide.
+    private func resolveOutlet(_ meta: DocumentMeta, fileName: String?, text: String) -> DocumentMeta {
+        var meta = meta
+        var known: Outlet?
+        if let name = meta.outlet {
+            known = outlets.outlet(named: name)
+            if let known { meta.outlet = known.name }
+        } else if let (outlet, rule) = outlets.match(fileName: fileName, url: meta.url, text: text) {
+            known = outlet
+            meta.outlet = outlet.name
+            meta.outletSource = rule
+        }
+        if let known {
+            meta.outletCountry = meta.outletCountry ?? known.country
+            meta.ownership = meta.ownership ?? known.ownership
+            meta.language = meta.language ?? known.language
+        }
+        return meta
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// How a run behaves (none of this is part of a cache key).
+public struct RunOptions: Sendable {
+    /// Workers per document step (default: the number of cores).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Tasks in flight per worker.
+    public var inFlight: Int = 8
+    /// Seconds one task may take (per step: `timeout` in pipeline.json).
+    public var taskTimeout: Double = 600
+    /// Extra attempts after a crash, timeout or retryable error (per step: `retries`).
+    public var retries: Int = 2
+    /// Consecutive worker failures with no success in between after which a step is abandoned.
+    public var abandonAfter: Int = 8
+    public var progress: ProgressStyle = .automatic
+    /// Seconds between progress lines when stderr is not a terminal.
+    public var progressInterval: Double = 5
+    /// Documents in the loop at once; bounds memory.
+    public var maximumActiveDocuments: Int = 2048
+    public var batchSize: Int = 256
+    /// Documents to read instead of the workspace's corpus (`--corpus`).
+    public var corpus: [CorpusSource]?
+    /// Output folder instead of the workspace's (`--out`).
+    public var outputDirectory: String?
+    /// Start each stage with its config before running (fails early, exit 65, on a refused config).
+    public var probeStages = true
+    /// Seconds workers get to exit after `shutdown`, and in-flight tasks to finish after Ctrl-C.
+    public var shutdownGrace: Double = 5
+    public var interruptGrace: Double = 3
+    /// Stop after this many seconds with the run marked interrupted (tests of resumption use it).
+    public var stopAfter: Double?
+    public var hostVersion = WorkbenchVersion.current
+
+    public init() {}
+}
+
+/// How progress is shown on stderr.
+public enum ProgressStyle: String, Sendable, CaseIterable {
+    /// A live block on a terminal; plain periodic lines otherwise.
+    case automatic = "auto"
+    case live
+    case lines
+    case none
+}
+
+/// The host's own version (the protocol's is separate: `StageProtocol.supportedVersions`).
+public enum WorkbenchVersion {
+    public static let current = "0.1.0"
+}
