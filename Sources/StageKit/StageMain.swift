@@ -110,6 +110,11 @@ struct SessionLoop<IO: StageIO, Handler: SessionHandler> {
         do {
             message = try HostMessage.decode(line)
         } catch {
+            if !configured {
+                // Nothing can go on without a configuration: say why and stop, rather than leave the host waiting.
+                emit(.error(StageError(id: nil, message: "cannot read the host's line before configure: \(error.message)")))
+                return 1
+            }
             emit(.log(StageLog(level: .warning, message: "ignored a host line: \(error.message)")))
             return nil
         }

@@ -108,7 +108,7 @@ extension ResultCache {
         case .task(let t):
             try db.cachedStatement(sql: """
                 INSERT INTO task (stepId, documentId, key, parts, previousKey, previousParts, runId) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(stepId, documentId) DO UPDATE SET
+                ON CONFLICT(documentId, stepId) DO UPDATE SET
                     previousKey = task.key, previousParts = task.parts,
                     key = excluded.key, parts = excluded.parts, runId = excluded.runId
                 WHERE task.key <> excluded.key

@@ -54,7 +54,7 @@ extension ResultCache {
                     previousKey TEXT,
                     previousParts TEXT,
                     runId INTEGER,
-                    PRIMARY KEY (stepId, documentId)
+                    PRIMARY KEY (documentId, stepId)
                 ) WITHOUT ROWID;
                 CREATE TABLE result (
                     key TEXT PRIMARY KEY,

@@ -40,9 +40,7 @@ public struct PipelineValidator: Sendable {
         let knownNames = Set(pipeline.steps.map(\.stage)).filter { registry[$0] != nil }
         let described: [(String, Result<StageHello, StageStartError>)] = await withTaskGroup(of: (String, Result<StageHello, StageStartError>).self) { group in
             for name in knownNames {
-                group.addTask {
-                    do throws(StageStartError) { return (name, .success(try await registry.hello(of: name))) } catch { return (name, .failure(error)) }
-                }
+                group.addTask { await Self.describe(name, registry: registry) }
             }
             var all: [(String, Result<StageHello, StageStartError>)] = []
             for await item in group { all.append(item) }
@@ -195,6 +193,16 @@ public struct PipelineValidator: Sendable {
             if collector.hasErrors { throw ConfigurationError(Self.sorted(collector.diagnostics)) }
         }
         return RunPlan(steps: plans, pipeline: pipeline, warnings: collector.diagnostics)
+    }
+
+    /// The stage's hello, or why there is none. (A plain function: a typed `do throws` inside the
+    /// task-group closure lost the captured name in release builds with Swift 6.3.)
+    static func describe(_ name: String, registry: StageRegistry) async -> (String, Result<StageHello, StageStartError>) {
+        do {
+            return (name, .success(try await registry.hello(of: name)))
+        } catch {
+            return (name, .failure(error))
+        }
     }
 
     /// Starts the stage, configures it, shuts it down. Nil when it answered `ready`.

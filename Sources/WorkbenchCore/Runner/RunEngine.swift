@@ -1,4 +1,4 @@
-public import WorkbenchProtocol
+import WorkbenchProtocol
 import Foundation
 import Dispatch
 #if canImport(Glibc)

@@ -184,13 +184,14 @@ extension RunLoop {
 
     func succeeded(_ inFlight: InFlightTask, output: [UInt8], worker: WorkerState, step: StepState) {
         let t = now()
+        // Service time: from when the stage could start on it (sent, or its previous answer) to now.
+        let seconds = t - max(inFlight.sentAt, worker.lastProgress)
         worker.completed += 1
         worker.lastProgress = t
         if worker.inFlight.isEmpty { worker.runningAlone = false }
         step.consecutiveFaults = 0
         guard let document = documents[inFlight.task.document] else { return }
         let index = step.plan.index
-        let seconds = t - max(inFlight.sentAt, worker.lastProgress)
         step.taskSeconds += max(0, t - inFlight.sentAt)
         step.computed += 1
         step.lastCompletion = t

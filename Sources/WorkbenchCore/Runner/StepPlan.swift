@@ -1,7 +1,7 @@
 public import WorkbenchProtocol
 
 /// A pipeline step resolved against its stage: what runs, what it receives, and its key identity.
-public struct StepPlan: Sendable {
+public final class StepPlan: Sendable {
     public let step: PipelineStep
     public let descriptor: StageDescriptor
     public let hello: StageHello

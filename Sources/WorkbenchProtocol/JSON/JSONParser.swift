@@ -227,10 +227,11 @@ public struct JSONParser {
         var i = 0
         func fail(_ message: String) -> Failure { Failure(offset: base + i, message: message) }
         while i < raw.count {
-            let c = raw[i]
-            guard c == UInt8(ascii: "\\") else {
-                out.append(c)
-                i += 1
+            // Copy the run up to the next backslash in one go.
+            let next = UnsafeBufferPointer(rebasing: raw[i...]).firstIndex(of: UInt8(ascii: "\\")).map { $0 + i } ?? raw.count
+            if next > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<next]))
+                i = next
                 continue
             }
             guard i + 1 < raw.count else { throw fail("unterminated escape sequence") }
