@@ -82,7 +82,7 @@ let package = Package(
             name: "WorkbenchCoreTests",
             // Depending on the executables makes `swift test` build them.
             dependencies: [
-                "WorkbenchCore", "WorkbenchTestSupport", "workbench",
+                "WorkbenchCore", "WorkbenchProtocol", "WorkbenchTestSupport", "workbench",
                 "wb-wordcount", "wb-outlet-table", "wb-bench-echo",
             ],
             exclude: ["Golden"],

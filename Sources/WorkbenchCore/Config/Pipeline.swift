@@ -70,14 +70,15 @@ public struct Pipeline: Sendable {
     static let stepKeys = ["id", "stage", "config", "inputs", "timeout", "jobs", "in_flight", "retries", "executor", "description"]
 
     /// Loads and structurally checks `pipeline.json` (stage-aware checks are `PipelineValidator`'s).
-    /// - Throws: `ConfigurationError` with every problem found.
+    /// - Throws: `ConfigurationError` only when the file cannot be read or parsed; other problems are kept
+    ///   in `diagnostics`.
     public static func load(path: String) throws(ConfigurationError) -> Pipeline {
         let file = try JSONSourceFile.load(path: path, displayName: Paths.display(path))
         return try load(file: file, baseDirectory: (path as NSString).deletingLastPathComponent)
     }
 
     /// Reads a parsed pipeline file. `baseDirectory` resolves `$file` references.
-    /// - Throws: `ConfigurationError` with every problem found.
+    /// - Throws: `ConfigurationError` when the top level is not an object.
     public static func load(file: JSONSourceFile, baseDirectory: String) throws(ConfigurationError) -> Pipeline {
         var reader = ConfigReader(file: file)
         reader.warnAboutDuplicateKeys()
@@ -107,16 +108,16 @@ public struct Pipeline: Sendable {
                 }
             }
         }
-        try reader.collector.throwIfErrors()
         var pipeline = Pipeline(steps: steps, tableFormats: formats)
         for key in ["executor", "report"] { if let value = root[key] { pipeline.extra[key] = value } }
         pipeline.file = file
-        pipeline.warnings = reader.collector.diagnostics
+        pipeline.diagnostics = reader.collector.diagnostics
         return pipeline
     }
 
-    /// Warnings found while loading (duplicate keys); errors are thrown instead.
-    public var warnings: [Diagnostic] = []
+    /// Problems found while reading the file (wrong types, unknown fields). They do not stop loading, so
+    /// that `PipelineValidator` can report them together with the stage-aware ones; it throws them all.
+    public var diagnostics: [Diagnostic] = []
 
     private static func readStep(_ value: JSONValue, index: Int, reader: inout ConfigReader, baseDirectory: String) -> PipelineStep? {
         let path = JSONPath.root.appending("steps").appending(index)

@@ -78,8 +78,22 @@ public struct DiagnosticCollector: Sendable {
     public mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     public mutating func add(contentsOf others: [Diagnostic]) { diagnostics.append(contentsOf: others) }
 
-    /// Throws the collected diagnostics when any of them is an error.
+    /// Throws the collected diagnostics, sorted by position, when any of them is an error.
     public func throwIfErrors() throws(ConfigurationError) {
-        if hasErrors { throw ConfigurationError(diagnostics) }
+        if hasErrors { throw ConfigurationError(diagnostics.sortedByLocation()) }
+    }
+}
+
+extension [Diagnostic] {
+    /// By file position (line, then column); diagnostics without one keep their order, last.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case (let la?, let lb?) where (la.line, la.column) != (lb.line, lb.column): (la.line, la.column) < (lb.line, lb.column)
+            case (.some, nil): true
+            case (nil, .some): false
+            default: a.offset < b.offset
+            }
+        }.map(\.element)
     }
 }

@@ -16,9 +16,10 @@ public enum Suggestion {
     /// A hint: "did you mean "x"?" or, failing that, the list of known names.
     public static func hint(for word: String, in candidates: [String], kind: String) -> String? {
         if let match = closest(to: word, in: candidates) { return "did you mean \"\(match)\"?" }
-        guard !candidates.isEmpty else { return nil }
-        let shown = candidates.sorted().prefix(12).joined(separator: ", ")
-        return "known \(kind): \(shown)\(candidates.count > 12 ? ", …" : "")"
+        let unique = Array(Set(candidates)).sorted()
+        guard !unique.isEmpty else { return nil }
+        let shown = unique.prefix(12).joined(separator: ", ")
+        return "known \(kind): \(shown)\(unique.count > 12 ? ", …" : "")"
     }
 
     /// Damerau–Levenshtein distance (adjacent transpositions count as one edit).

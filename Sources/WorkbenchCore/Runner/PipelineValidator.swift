@@ -17,7 +17,7 @@ public struct PipelineValidator: Sendable {
     /// - Throws: `ConfigurationError` with every error (and warning) found, sorted by position.
     public func plan(_ pipeline: Pipeline) async throws(ConfigurationError) -> RunPlan {
         var collector = DiagnosticCollector()
-        collector.add(contentsOf: pipeline.warnings)
+        collector.add(contentsOf: pipeline.diagnostics)
         let file = pipeline.file
         func location(_ path: JSONPath, key: Bool = false) -> SourceLocation? { file?.location(of: path, key: key) }
         func error(_ message: String, at path: JSONPath, key: Bool = false, hint: String? = nil) {
@@ -75,6 +75,7 @@ public struct PipelineValidator: Sendable {
             var result: [InputBinding] = []
             if let given = step.inputs {
                 var satisfied = Set<String>()
+                var misspelled = false
                 for (i, inputId) in given.enumerated() {
                     let path = step.path.appending("inputs").appending(i)
                     if inputId == step.id {
@@ -82,6 +83,7 @@ public struct PipelineValidator: Sendable {
                         continue
                     }
                     guard let upstream = byId[inputId] else {
+                        misspelled = true
                         error("unknown input step \"\(inputId)\"", at: path,
                               hint: Suggestion.hint(for: inputId, in: pipeline.steps.map(\.id).filter { $0 != step.id }, kind: "steps"))
                         continue
@@ -95,7 +97,8 @@ public struct PipelineValidator: Sendable {
                     satisfied.insert(name)
                     result.append(InputBinding(name: name, stepId: inputId, stepIndex: upstream.index))
                 }
-                for consumed in hello.consumes where !satisfied.contains(consumed) {
+                // An unknown input was most likely meant to satisfy what is missing: one error is enough.
+                for consumed in hello.consumes where !satisfied.contains(consumed) && !misspelled {
                     let producers = pipeline.steps.filter { $0.id != step.id && Self.satisfies(upstream: $0, hello: hellos[$0.stage], consumed: consumed) }
                     error("stage \"\(hello.name)\" consumes \"\(consumed)\", but none of the step's inputs produces it",
                           at: step.path.appending("inputs"),
@@ -147,7 +150,7 @@ public struct PipelineValidator: Sendable {
             }
         }
 
-        if collector.hasErrors { throw ConfigurationError(Self.sorted(collector.diagnostics)) }
+        if collector.hasErrors { throw ConfigurationError(collector.diagnostics.sortedByLocation()) }
 
         // 6. Plan, in topological order.
         let order = Self.topologicalOrder(pipeline.steps, bindings: bindings)
@@ -178,6 +181,7 @@ public struct PipelineValidator: Sendable {
                 var message = rejection.message
                 if let field = rejection.field, let sub = JSONPath(parsing: field) {
                     path = path + sub
+                    if message.hasPrefix("config.\(field):") { message = String(message.dropFirst("config.\(field):".count)).trimmingCharacters(in: " ") }
                 } else if message.hasPrefix("config."), let colon = message.firstIndex(of: ":"),
                           let sub = JSONPath(parsing: String(message[message.index(message.startIndex, offsetBy: 7)..<colon])) {
                     path = path + sub
@@ -190,7 +194,7 @@ public struct PipelineValidator: Sendable {
                 error(what, at: rejection.kind == .configRejected ? path : plan.step.path.appending("stage"),
                       hint: rejection.stderrTail.flatMap { $0.isEmpty ? nil : "its stderr ends: " + ($0.split(separator: "\n").last.map(String.init) ?? "") })
             }
-            if collector.hasErrors { throw ConfigurationError(Self.sorted(collector.diagnostics)) }
+            if collector.hasErrors { throw ConfigurationError(collector.diagnostics.sortedByLocation()) }
         }
         return RunPlan(steps: plans, pipeline: pipeline, warnings: collector.diagnostics)
     }
@@ -269,11 +273,4 @@ public struct PipelineValidator: Sendable {
         return order
     }
 
-    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            let la = a.element.location, lb = b.element.location
-            if let la, let lb, (la.line, la.column) != (lb.line, lb.column) { return (la.line, la.column) < (lb.line, lb.column) }
-            return a.offset < b.offset
-        }.map(\.element)
-    }
 }
