@@ -6,9 +6,12 @@ import WorkbenchTestSupport
 
 @Suite("pipeline.json and workspace.json validation", .timeLimit(.minutes(2)))
 struct ValidationTests {
-    /// The fixture stages, the example stages and the built stages, as a workspace would see them.
+    /// The example stages and three fixture stages, found as a workspace would find them. A fixed set, so
+    /// hints that list the known stages do not change when fixtures are added.
     static var registry: StageRegistry {
-        StageRegistry(searchPath: [Fixtures.stagesDirectory, Fixtures.repositoryRoot + "/Plugins", BuiltProducts.directory])
+        let all = StageRegistry(searchPath: [Fixtures.stagesDirectory, Fixtures.repositoryRoot + "/Plugins", BuiltProducts.directory])
+        let used: Set = ["wordcount", "quotes", "paragraphs", "outlet-table", "bad-config", "future-protocol", "corpus-count"]
+        return StageRegistry(descriptors: all.stages.values.filter { used.contains($0.name) })
     }
 
     @Test("Each invalid pipeline yields the diagnostics in its golden file", arguments: Fixtures.names(in: "pipelines/invalid"))

@@ -26,9 +26,9 @@ public final class TestWorkspace: @unchecked Sendable {
         try text.write(toFile: full, atomically: true, encoding: .utf8)
     }
 
-    /// workspace.json with the corpus folder, the fixture stages, `extraStagePaths`, and any extra members.
+    /// workspace.json with the corpus folder, `extraStagePaths` (searched first), the fixture and example stages.
     public func writeWorkspace(extraStagePaths: [String] = [], extra: String = "") throws {
-        let stages = ([Fixtures.stagesDirectory, Fixtures.repositoryRoot + "/Plugins"] + extraStagePaths).map { "\"\($0)\"" }.joined(separator: ", ")
+        let stages = (extraStagePaths + [Fixtures.stagesDirectory, Fixtures.repositoryRoot + "/Plugins"]).map { "\"\($0)\"" }.joined(separator: ", ")
         try write("""
             {"name": "test", "corpus": [{"path": "corpus"}], "stages": [\(stages)]\(extra.isEmpty ? "" : ", " + extra)}
             """, to: "workspace.json")
@@ -51,7 +51,7 @@ public final class TestWorkspace: @unchecked Sendable {
 
     public func cache() throws -> ResultCache { try ResultCache(path: path(".workbench/cache.sqlite")) }
 
-    /// `stepId/documentId` → output, for every stored result.
+    /// `stepId/documentId` → output, for every stored result (one per pair: use only when keys did not change).
     public func results() throws -> [String: String] {
         var all: [String: String] = [:]
         for row in try cache().allResults() { all["\(row.stepId)/\(row.documentId)"] = row.output }
