@@ -27,6 +27,7 @@ final class CacheWriter: @unchecked Sendable {
     func enqueue(_ write: CacheWrite) {
         condition.lock()
         pending.append(write)
+        peakBacklog = max(peakBacklog, pending.count)
         if pending.count >= 256 { condition.signal() }
         condition.unlock()
     }
@@ -35,9 +36,24 @@ final class CacheWriter: @unchecked Sendable {
         guard !writes.isEmpty else { return }
         condition.lock()
         pending.append(contentsOf: writes)
+        peakBacklog = max(peakBacklog, pending.count)
         condition.signal()
         condition.unlock()
     }
+
+    /// Blocks while more than `limit` writes wait, so a writer that falls behind slows the feeder
+    /// (and with it the whole run) instead of letting its queue grow without bound.
+    func waitForBacklog(below limit: Int, stop: OnceFlag) {
+        condition.lock()
+        while pending.count > limit && !stop.isSet {
+            condition.signal()
+            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+        }
+        condition.unlock()
+    }
+
+    /// The largest number of writes that waited at once (reported by benchmarks).
+    private(set) var peakBacklog = 0
 
     /// Blocks until everything queued so far is committed.
     func flush() {

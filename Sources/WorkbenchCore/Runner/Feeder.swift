@@ -48,6 +48,7 @@ final class Feeder: @unchecked Sendable {
             }
             try reader.forEachBatch(size: batchSize) { batch in
                 guard !stop.isSet else { return false }
+                writer.waitForBacklog(below: 8192, stop: stop)
                 let feed = try self.plan(batch, firstOrdinal: ordinal)
                 ordinal += batch.count
                 documents += batch.count

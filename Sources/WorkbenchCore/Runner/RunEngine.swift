@@ -101,6 +101,9 @@ public final class RunEngine: Sendable {
         }
         signals.cancel()
         writer.close()
+        if ProcessInfo.processInfo.environment["WORKBENCH_DEBUG_WRITER"] != nil {
+            console.note("cache writer: peak backlog \(writer.peakBacklog) writes")
+        }
 
         let summary = summarize(loop: loop, plan: plan, runId: runId, seconds: Date().timeIntervalSince(started), cache: cache)
         do {

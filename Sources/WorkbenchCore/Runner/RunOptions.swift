@@ -16,7 +16,7 @@ public struct RunOptions: Sendable {
     /// Seconds between progress lines when stderr is not a terminal.
     public var progressInterval: Double = 5
     /// Documents in the loop at once; bounds memory.
-    public var maximumActiveDocuments: Int = 2048
+    public var maximumActiveDocuments: Int = 512
     public var batchSize: Int = 256
     /// Documents to read instead of the workspace's corpus (`--corpus`).
     public var corpus: [CorpusSource]?
