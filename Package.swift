@@ -31,6 +31,12 @@ let package = Package(
         // The Swift SDK a stage author links.
         .target(name: "StageKit", dependencies: ["WorkbenchProtocol"], swiftSettings: strictSettings),
 
+        // Shared text code for the built-in analysis stages: tokens, sentences, lexicons, rules. Its data
+        // files (Resources/) ship beside the stages and are part of their fingerprint.
+        .target(
+            name: "TextKit", dependencies: ["WorkbenchProtocol"], resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+
         // Host logic: workspace, pipeline, validation, corpus, stages, cache, runner, tables.
         .target(
             name: "WorkbenchCore",
@@ -61,6 +67,15 @@ let package = Package(
         .executableTarget(
             name: "wb-outlet-table", dependencies: ["StageKit"], path: "Plugins/example-outlet-table",
             swiftSettings: strictSettings),
+        // The built-in analysis stages.
+        .executableTarget(
+            name: "wb-extract", dependencies: ["StageKit", "TextKit"], path: "Plugins/extract", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "wb-attribution", dependencies: ["StageKit", "TextKit"], path: "Plugins/attribution", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "wb-sentiment", dependencies: ["StageKit", "TextKit"], path: "Plugins/sentiment", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "wb-framing", dependencies: ["StageKit", "TextKit"], path: "Plugins/framing", swiftSettings: strictSettings),
         // The trivial stage the benchmarks measure.
         .executableTarget(
             name: "wb-bench-echo", dependencies: ["StageKit"], path: "Plugins/bench-echo",
@@ -79,11 +94,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TextKitTests",
+            dependencies: ["TextKit", "WorkbenchProtocol", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WorkbenchCoreTests",
             // Depending on the executables makes `swift test` build them.
             dependencies: [
                 "WorkbenchCore", "WorkbenchProtocol", "WorkbenchTestSupport", "workbench",
                 "wb-wordcount", "wb-outlet-table", "wb-bench-echo",
+                "wb-extract", "wb-attribution", "wb-sentiment", "wb-framing",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -27,7 +27,7 @@ extension Workbench {
             let registry = StageRegistry(searchPath: StageRegistry.searchPath(for: workspace))
             for problem in registry.problems { StandardError.print("warning: \(problem)") }
             do {
-                let plan = try await PipelineValidator(registry: registry, probe: !noProbe).plan(file)
+                let plan = try await PipelineValidator(registry: registry, probe: !noProbe, topic: try workspace.topic()).plan(file)
                 for warning in plan.warnings { StandardError.print(warning.description) }
                 print("ok: \(plan.steps.count) steps (\(plan.steps.map { "\($0.id): \($0.stageName) \($0.hello.version)" }.joined(separator: ", "))), \(workspace.corpus.count) corpus sources")
             } catch {

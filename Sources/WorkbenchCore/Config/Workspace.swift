@@ -107,6 +107,13 @@ public struct Workspace: Sendable {
         return workspace
     }
 
+    /// The topic file's JSON, if the workspace names one.
+    /// - Throws: `ConfigurationError` when it cannot be read or parsed.
+    public func topic() throws(ConfigurationError) -> JSONValue? {
+        guard let topicPath else { return nil }
+        return try JSONSourceFile.load(path: topicPath, displayName: Paths.display(topicPath)).value
+    }
+
     /// The cache folder (holds the database, the run lock and temporary files).
     public var stateDirectory: String { (cachePath as NSString).deletingLastPathComponent }
 }

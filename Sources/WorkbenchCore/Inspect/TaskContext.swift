@@ -37,7 +37,7 @@ public struct TaskContext: Sendable {
                             stepId: String) async throws(Problem) -> TaskContext {
         let registry = StageRegistry(searchPath: StageRegistry.searchPath(for: workspace))
         let plan: RunPlan
-        do { plan = try await PipelineValidator(registry: registry, probe: false).plan(pipeline) } catch { throw .configuration(error) }
+        do { plan = try await PipelineValidator(registry: registry, probe: false, topic: try workspace.topic()).plan(pipeline) } catch { throw .configuration(error) }
         guard let step = plan.step(stepId) else {
             throw .unknownStep(stepId, hint: Suggestion.hint(for: stepId, in: plan.steps.map(\.id), kind: "steps"))
         }

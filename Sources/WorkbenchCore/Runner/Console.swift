@@ -45,7 +45,7 @@ final class Console: @unchecked Sendable {
         }
         if let logPath {
             try? FileManager.default.createDirectory(atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: logPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
             logFile = FileHandle(forWritingAtPath: logPath)
         }
     }

@@ -1,4 +1,4 @@
-import WorkbenchProtocol
+public import WorkbenchProtocol
 import Foundation
 
 /// Checks a pipeline against the stages it names and resolves it into a `RunPlan`, reporting every
@@ -8,14 +8,19 @@ public struct PipelineValidator: Sendable {
     public let registry: StageRegistry
     /// Start each stage and send it the config, as a run would.
     public var probe: Bool
+    /// The workspace's topic file: given to every stage whose config schema has a `topic` field the
+    /// step leaves empty (its content, not its path, becomes part of the config and the cache key).
+    public var topic: JSONValue?
 
-    public init(registry: StageRegistry, probe: Bool = true) {
+    public init(registry: StageRegistry, probe: Bool = true, topic: JSONValue? = nil) {
         self.registry = registry
         self.probe = probe
+        self.topic = topic
     }
 
     /// - Throws: `ConfigurationError` with every error (and warning) found, sorted by position.
-    public func plan(_ pipeline: Pipeline) async throws(ConfigurationError) -> RunPlan {
+    public func plan(_ given: Pipeline) async throws(ConfigurationError) -> RunPlan {
+        var pipeline = given
         var collector = DiagnosticCollector()
         collector.add(contentsOf: pipeline.diagnostics)
         let file = pipeline.file
@@ -141,7 +146,15 @@ public struct PipelineValidator: Sendable {
             }
         }
 
-        // 5. Configs against the declared schema.
+        // 5. The workspace topic for stages that take one, then configs against the declared schema.
+        if let topic {
+            for (i, step) in pipeline.steps.enumerated() {
+                guard case .object(var config) = step.config, config["topic"] == nil,
+                      hellos[step.stage]?.configSchema?["properties"]?["topic"] != nil else { continue }
+                config["topic"] = topic
+                pipeline.steps[i].config = .object(config)
+            }
+        }
         for step in pipeline.steps {
             guard let hello = hellos[step.stage], let schema = hello.configSchema else { continue }
             for violation in ConfigSchema(schema).violations(of: step.config) {

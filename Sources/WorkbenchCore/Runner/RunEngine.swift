@@ -42,7 +42,7 @@ public final class RunEngine: Sendable {
         let registry = StageRegistry(searchPath: StageRegistry.searchPath(for: workspace))
         let plan: RunPlan
         do {
-            plan = try await PipelineValidator(registry: registry, probe: options.probeStages).plan(pipeline)
+            plan = try await PipelineValidator(registry: registry, probe: options.probeStages, topic: try workspace.topic()).plan(pipeline)
         } catch {
             throw .configuration(error)
         }

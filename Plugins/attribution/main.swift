@@ -1,0 +1,2 @@
+// attribution — work in progress
+print("todo")

@@ -1,0 +1,2 @@
+// framing — work in progress
+print("todo")

@@ -1,0 +1,2 @@
+// sentiment — work in progress
+print("todo")

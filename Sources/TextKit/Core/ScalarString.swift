@@ -1,0 +1,69 @@
+/// A text as an array of Unicode scalars, so offsets are integers that agree with Python's `str`.
+public struct ScalarString: Sendable {
+    public let scalars: [Unicode.Scalar]
+
+    public init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    public var count: Int { scalars.count }
+    public subscript(index: Int) -> Unicode.Scalar { scalars[index] }
+
+    /// The text of a span (clamped to the string).
+    public subscript(span: TextSpan) -> String { self[span.range] }
+
+    public subscript(range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[clamped])
+        return String(view)
+    }
+
+    /// The first index at or after `from` where `needle` (lowercased comparison) starts, or nil.
+    public func firstIndex(ofLowercased needle: [Unicode.Scalar], from: Int = 0, to limit: Int? = nil) -> Int? {
+        let end = min(limit ?? scalars.count, scalars.count)
+        guard !needle.isEmpty, end - needle.count >= from else { return nil }
+        outer: for i in from...(end - needle.count) {
+            for (k, c) in needle.enumerated() where Character.lowercasedScalar(scalars[i + k]) != c { continue outer }
+            return i
+        }
+        return nil
+    }
+}
+
+extension Character {
+    /// ASCII-fast lowercase of one scalar (non-ASCII: its lowercase mapping's first scalar).
+    @inline(__always)
+    public static func lowercasedScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value >= 65 && s.value <= 90 { return Unicode.Scalar(s.value + 32)! }
+        if s.value < 128 { return s }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+}
+
+extension Unicode.Scalar {
+    @inline(__always) public var isASCIILetter: Bool { (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
+    @inline(__always) public var isASCIIDigit: Bool { value >= 48 && value <= 57 }
+    @inline(__always) public var isUppercaseLetter: Bool {
+        if value < 128 { return value >= 65 && value <= 90 }
+        return properties.isUppercase
+    }
+    @inline(__always) public var isLetter: Bool {
+        if value < 128 { return isASCIILetter }
+        return properties.isAlphabetic
+    }
+    @inline(__always) public var isDigit: Bool {
+        if value < 128 { return isASCIIDigit }
+        return properties.numericType == .decimal
+    }
+    /// Space, tab, newline, no-break space and the other Unicode spaces.
+    @inline(__always) public var isSpace: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x2000...0x200B, 0xFEFF: true
+        default: false
+        }
+    }
+    /// Apostrophes: ' and ’ (and the modifier letter apostrophe).
+    @inline(__always) public var isApostrophe: Bool { value == 0x27 || value == 0x2019 || value == 0x02BC }
+    /// Hyphens and dashes that join words: - and the non-breaking hyphen.
+    @inline(__always) public var isWordHyphen: Bool { value == 0x2D || value == 0x2011 || value == 0x2010 }
+}

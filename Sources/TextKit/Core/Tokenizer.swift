@@ -1,0 +1,103 @@
+/// Splits text into tokens with Unicode-scalar spans.
+///
+/// Words keep inner apostrophes (`Armenia’s` stays one token; `’s` is split off as a possessive
+/// marker by `Token`'s users via `possessiveBase`), inner hyphens (`Nagorno-Karabakh`, `arch-rival`)
+/// and inner periods of abbreviations (`U.S.`). Numbers keep thousands separators and decimals
+/// (`6,500`, `3.5`). Every quotation mark is its own token of kind `.quote`.
+public enum Tokenizer {
+    public static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "‹", "›", "‘", "‚", "'"]
+
+    public static func tokenize(_ text: ScalarString, in range: Range<Int>? = nil) -> [Token] {
+        let s = text.scalars
+        let range = (range ?? 0..<s.count).clamped(to: 0..<s.count)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 5)
+        var i = range.lowerBound
+        let end = range.upperBound
+        func make(_ a: Int, _ b: Int, _ kind: Token.Kind) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: s[a..<b])
+            tokens.append(Token(span: TextSpan(a, b), text: String(view), kind: kind))
+        }
+        while i < end {
+            let c = s[i]
+            if c.isSpace { i += 1; continue }
+            if c.isDigit {
+                var j = i + 1
+                while j < end {
+                    if s[j].isDigit { j += 1; continue }
+                    // 6,500 and 3.5: a separator between digits.
+                    if (s[j] == "," || s[j] == ".") && j + 1 < end && s[j + 1].isDigit { j += 2; continue }
+                    break
+                }
+                // 2020s, 1990s, 3rd, 21st: letters glued to a number stay with it.
+                var k = j
+                while k < end && s[k].isASCIILetter && k - j < 3 { k += 1 }
+                if k > j && (k == end || !s[k].isLetter) { j = k }
+                make(i, j, .number)
+                i = j
+                continue
+            }
+            if c.isLetter {
+                var j = i + 1
+                while j < end {
+                    let d = s[j]
+                    if d.isLetter || d.isDigit || d.properties.generalCategory == .nonspacingMark { j += 1; continue }
+                    // Inner apostrophe or hyphen followed by a letter: part of the word.
+                    if (d.isApostrophe || d.isWordHyphen) && j + 1 < end && s[j + 1].isLetter { j += 2; continue }
+                    // U.S., U.K., e.g.: single letters separated by periods.
+                    if d == "." && j + 1 < end && s[j + 1].isLetter && j + 2 <= end && (j + 2 == end || s[j + 2] == ".") && j - i <= 2 {
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                // The final period of an abbreviation like U.S. (a letter-period pattern) is kept.
+                if j < end && s[j] == "." && j - i >= 3 && s[j - 2] == "." { j += 1 }
+                make(i, j, .word)
+                i = j
+                continue
+            }
+            if quoteMarks.contains(c) {
+                make(i, i + 1, .quote)
+                i += 1
+                continue
+            }
+            // Ellipsis as one token.
+            if c == "." && i + 2 < end && s[i + 1] == "." && s[i + 2] == "." {
+                make(i, i + 3, .punctuation)
+                i += 3
+                continue
+            }
+            let category = c.properties.generalCategory
+            let kind: Token.Kind = switch category {
+            case .otherPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                .connectorPunctuation: .punctuation
+            default: .symbol
+            }
+            make(i, i + 1, kind)
+            i += 1
+        }
+        return tokens
+    }
+}
+
+extension Token {
+    /// `Armenia’s` → `Armenia` (the possessive stripped), otherwise the text.
+    public var possessiveBase: String {
+        let scalars = Array(text.unicodeScalars)
+        if scalars.count > 2, scalars[scalars.count - 1] == "s" || scalars[scalars.count - 1] == "S", scalars[scalars.count - 2].isApostrophe {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[0..<(scalars.count - 2)])
+            return String(view)
+        }
+        if scalars.count > 1, scalars[scalars.count - 1].isApostrophe {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[0..<(scalars.count - 1)])
+            return String(view)
+        }
+        return text
+    }
+
+    public var isPossessive: Bool { possessiveBase != text }
+}

@@ -1,0 +1,162 @@
+/// The output of the `extract` stage (`extract/1`). Every span is in Unicode scalars of `document.text`.
+public struct ExtractOutput: Codable, Sendable {
+    /// Set when the stage passed the document over (e.g. not English), with why.
+    public var skipped: Skip?
+    /// ISO 639-1 code of the detected language, and how sure the detector was (0–1).
+    public var language: String
+    public var languageConfidence: Double
+    public var outlet: String?
+    /// How the outlet was decided: `catalog`, `corpus`, `registry rule`, or `signature` (found in the text).
+    public var outletSource: String?
+    /// Publication date (ISO), from the document's metadata.
+    public var date: String?
+    /// The article after boilerplate removal: its content paragraphs joined by blank lines.
+    public var cleanText: String
+    /// The headline, when the first content line is one.
+    public var headline: TextSpan?
+    /// Content paragraphs.
+    public var paragraphs: [TextSpan]
+    /// Sentences of the content: `[start, end, paragraph index]`.
+    public var sentences: [SentenceRef]
+    /// Tokens of the content sentences, flattened: `[start0, end0, start1, end1, …]`.
+    public var tokens: [Int]
+    /// What was removed as boilerplate, and why.
+    public var removed: [Removal]
+    /// Named entities: people, organisations, places; actors of the topic carry their canonical name and side.
+    public var entities: [Entity]
+    /// Numbers found (with what they count, when known).
+    public var numbers: [NumberMention]
+    /// Claims about casualties of the current events.
+    public var casualties: [Casualty]
+    /// Casualty figures of earlier wars and periods, kept apart from the current ones.
+    public var historical: [Historical]
+    /// Contested terms of the topic found in the text.
+    public var terms: [TermMention]
+
+    enum CodingKeys: String, CodingKey {
+        case skipped, language, outlet, date, headline, paragraphs, sentences, tokens, removed, entities, numbers, casualties, historical, terms
+        case languageConfidence = "language_confidence"
+        case outletSource = "outlet_source"
+        case cleanText = "clean_text"
+    }
+
+    public init(language: String, languageConfidence: Double, cleanText: String = "") {
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.cleanText = cleanText
+        paragraphs = []
+        sentences = []
+        tokens = []
+        removed = []
+        entities = []
+        numbers = []
+        casualties = []
+        historical = []
+        terms = []
+    }
+
+    /// Why a stage passed a document over.
+    public struct Skip: Codable, Sendable, Hashable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
+
+    /// A sentence: its span and the paragraph it is in (encoded as `[start, end, paragraph]`).
+    public struct SentenceRef: Codable, Sendable, Hashable {
+        public var span: TextSpan
+        public var paragraph: Int
+        public init(span: TextSpan, paragraph: Int) {
+            self.span = span
+            self.paragraph = paragraph
+        }
+        public init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            span = TextSpan(try c.decode(Int.self), try c.decode(Int.self))
+            paragraph = try c.decode(Int.self)
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(span.start)
+            try c.encode(span.end)
+            try c.encode(paragraph)
+        }
+    }
+
+    /// A span removed as boilerplate: `navigation`, `share`, `footer`, `read-more`, `caption`, `credit`,
+    /// `agency`, `pitch`, `comment-form`, `stray-character`, `dateline`…
+    public struct Removal: Codable, Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var kind: String
+        public var text: String
+        public init(span: TextSpan, kind: String, text: String) {
+            start = span.start
+            end = span.end
+            self.kind = kind
+            self.text = text
+        }
+    }
+
+    /// A named entity. `type`: `PER`, `ORG`, `LOC`. `actor`/`side`/`canonical` for topic actors.
+    public struct Entity: Codable, Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var type: String
+        public var canonical: String?
+        public var actor: String?
+        public var side: String?
+        public init(span: TextSpan, text: String, type: String, canonical: String? = nil, actor: String? = nil, side: String? = nil) {
+            start = span.start
+            end = span.end
+            self.text = text
+            self.type = type
+            self.canonical = canonical
+            self.actor = actor
+            self.side = side
+        }
+        public var span: TextSpan { TextSpan(start, end) }
+    }
+
+    /// A number in the text and its value; `kind`: `casualty`, `year`, `date`, `quantity`, `other`.
+    public struct NumberMention: Codable, Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var value: Double
+        public var approximate: Bool
+        public var kind: String
+    }
+
+    /// A casualty claim: who suffered (`side`), how many killed/wounded, which day, who claims it.
+    public struct Casualty: Codable, Sendable, Hashable {
+        public var side: String
+        public var killed: Int?
+        public var wounded: Int?
+        /// ISO date of the day the casualties happened, when the text lets us tell.
+        public var day: String?
+        /// The claimant's canonical name, or `outlet` when the article says it in its own voice.
+        public var claimant: String
+        public var claimantSide: String?
+        /// The sentence(s) it comes from, and the number mentions.
+        public var start: Int
+        public var end: Int
+        public var evidence: [TextSpan]
+    }
+
+    /// A casualty figure about earlier events (`more than 6,500 killed in 2020`).
+    public struct Historical: Codable, Sendable, Hashable {
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+
+    /// A contested term: the canonical `term`, its `group`, and where it occurs.
+    public struct TermMention: Codable, Sendable, Hashable {
+        public var term: String
+        public var group: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+}
