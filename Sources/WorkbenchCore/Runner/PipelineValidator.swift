@@ -94,7 +94,11 @@ public struct PipelineValidator: Sendable {
                         continue
                     }
                     let upstreamHello = hellos[upstream.stage]
-                    let name = hello.consumes.first { Self.satisfies(upstream: upstream, hello: upstreamHello, consumed: $0) } ?? inputId
+                    // The consumes entry it satisfies; an extra input is named after what it produces (`attribution`),
+                    // or its step id when that name is taken.
+                    var name = hello.consumes.first { Self.satisfies(upstream: upstream, hello: upstreamHello, consumed: $0) }
+                        ?? Self.baseName(upstreamHello?.produces ?? upstream.stage)
+                    if result.contains(where: { $0.name == name }) { name = inputId }
                     if let upstreamHello, let consumed = hello.consumes.first(where: { Self.baseName($0) == Self.baseName(upstreamHello.produces ?? upstreamHello.name) }),
                        let mismatch = Self.versionMismatch(consumed: consumed, produces: upstreamHello.produces) {
                         error(mismatch, at: path)
