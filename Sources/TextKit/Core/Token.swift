@@ -10,12 +10,27 @@ public struct Token: Hashable, Sendable {
     public var kind: Kind
     /// The lowercased text (words), for lexicon lookups.
     public var lower: String
+    /// The lowercased text without a possessive `’s` (`armenia` for `Armenia’s`).
+    public var base: String
 
     public init(span: TextSpan, text: String, kind: Kind) {
         self.span = span
         self.text = text
         self.kind = kind
         self.lower = kind == .word ? text.lowercased() : text
+        self.base = lower
+        if kind == .word { self.base = Self.stripPossessive(lower) }
+    }
+
+    static func stripPossessive(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        if scalars.count > 2, scalars[scalars.count - 1] == "s", scalars[scalars.count - 2].isApostrophe {
+            return String(String.UnicodeScalarView(scalars[0..<(scalars.count - 2)]))
+        }
+        if scalars.count > 1, scalars[scalars.count - 1].isApostrophe {
+            return String(String.UnicodeScalarView(scalars[0..<(scalars.count - 1)]))
+        }
+        return word
     }
 
     public var start: Int { span.start }

@@ -4,10 +4,14 @@ public import WorkbenchProtocol
 public struct DocumentExtractor: Sendable {
     public let topic: Topic
     public let englishOnly: Bool
+    let matcher: ActorMatcher
+    let terms: TermFinder
 
     public init(topic: Topic, englishOnly: Bool = true) {
         self.topic = topic
         self.englishOnly = englishOnly
+        matcher = ActorMatcher(topic: topic)
+        terms = TermFinder(topic: topic)
     }
 
     public func extract(_ document: Document) -> ExtractOutput {
@@ -18,16 +22,92 @@ public struct DocumentExtractor: Sendable {
         output.date = document.meta.date
         if englishOnly && language != "en" {
             output.skipped = ExtractOutput.Skip(reason: "language \(language): English-only analysis")
+            output.cleanText = document.text
             return output
         }
-        let text = AnalyzedText(document.text)
+        let analysis = DocumentAnalysis(document: document, topic: topic, matcher: matcher)
+        let text = analysis.text
+        output.removed = analysis.boilerplate.removed
+        output.headline = analysis.boilerplate.headline
         output.paragraphs = text.paragraphs
         output.sentences = zip(text.sentences, text.sentenceParagraph).map { ExtractOutput.SentenceRef(span: $0, paragraph: $1) }
         output.tokens = text.tokens.flatMap { [$0.start, $0.end] }
-        output.cleanText = text.paragraphs.map { text[$0] }.joined(separator: "\n\n")
-        output.entities = NamedEntityRecognizer.shared.recognize(text).map {
-            ExtractOutput.Entity(span: $0.span, text: $0.text, type: $0.type)
+        output.cleanText = ((analysis.headline.map { [$0[$0.paragraphs[0]]] } ?? []) + text.paragraphs.map { text[$0] }).joined(separator: "\n\n")
+        if output.outlet == nil, let signature = signature(in: analysis.boilerplate.removed) {
+            output.outlet = signature
+            output.outletSource = "signature"
         }
+        output.entities = entities(analysis)
+        let casualties = CasualtyFinder(matcher: matcher).find(
+            in: text, statements: analysis.statements, days: analysis.days, resolver: analysis.resolver, headline: analysis.headline,
+            eventYear: analysis.resolver.reference?.year)
+        output.casualties = casualties.claims
+        output.headlineCasualties = casualties.headlineClaims
+        output.historical = casualties.historical
+        output.numbers = numbers(text, casualtyNumbers: casualties.casualtyNumbers)
+        var termMentions: [ExtractOutput.TermMention] = []
+        if let headline = analysis.headline { termMentions += terms.find(headline.tokens, range: 0..<headline.tokens.count) }
+        termMentions += terms.find(text.tokens, range: 0..<text.tokens.count)
+        output.terms = termMentions
         return output
+    }
+
+    /// Topic actors first; the recogniser's names where no actor is.
+    func entities(_ analysis: DocumentAnalysis) -> [ExtractOutput.Entity] {
+        var result: [ExtractOutput.Entity] = []
+        var covered: [TextSpan] = []
+        for mention in analysis.mentions.joined() where mention.kind != .reference {
+            let type: String = switch mention.kind {
+            case .person: "PER"
+            case .institution: "ORG"
+            default: "LOC"
+            }
+            let isActor = mention.kind != .place
+            result.append(ExtractOutput.Entity(span: mention.span, text: analysis.text[mention.span], type: type, canonical: mention.canonical,
+                                               actor: isActor ? mention.actor : nil, side: mention.side))
+            covered.append(mention.span)
+        }
+        for mention in NamedEntityRecognizer.shared.recognize(analysis.text) where !covered.contains(where: { $0.overlaps(mention.span) }) {
+            result.append(ExtractOutput.Entity(span: mention.span, text: mention.text, type: mention.type))
+        }
+        return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// Every number of the body, with what it counts when known.
+    func numbers(_ text: AnalyzedText, casualtyNumbers: [Range<Int>]) -> [ExtractOutput.NumberMention] {
+        let parser = NumberParser()
+        var result: [ExtractOutput.NumberMention] = []
+        let casualty = Set(casualtyNumbers.map(\.lowerBound))
+        for range in text.sentenceTokens {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                guard let parsed = parser.parse(text.tokens, at: i, limit: range.upperBound) else { i += 1; continue }
+                var kind = "quantity"
+                if casualty.contains(parsed.tokens.lowerBound) || casualtyNumbers.contains(where: { $0.overlaps(parsed.tokens) }) {
+                    kind = "casualty"
+                } else if text.tokens[parsed.tokens.lowerBound].kind == .number, parsed.value >= 1900, parsed.value <= 2100, parsed.value.rounded() == parsed.value {
+                    kind = "year"
+                } else if parsed.tokens.lowerBound > range.lowerBound, EnglishLexicon.shared.months[text.tokens[parsed.tokens.lowerBound - 1].lower] != nil {
+                    kind = "date"
+                }
+                result.append(ExtractOutput.NumberMention(start: parsed.span.start, end: parsed.span.end, text: text[parsed.span], value: parsed.value,
+                                                          approximate: parsed.approximate, kind: kind))
+                i = parsed.tokens.upperBound
+            }
+        }
+        return result
+    }
+
+    /// A domain named in the page's footer lines (`www.presstv.co.uk`), as a signature of the outlet.
+    func signature(in removed: [ExtractOutput.Removal]) -> String? {
+        for removal in removed where removal.kind == "footer" || removal.kind == "pitch" {
+            for word in removal.text.split(separator: " ") {
+                let lower = word.lowercased().trimming(".,;:()")
+                if lower.contains(".") && (lower.hasPrefix("www.") || lower.hasSuffix(".com") || lower.hasSuffix(".co.uk") || lower.hasSuffix(".example")) {
+                    return lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
+                }
+            }
+        }
+        return nil
     }
 }

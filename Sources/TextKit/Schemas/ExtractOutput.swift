@@ -26,8 +26,10 @@ public struct ExtractOutput: Codable, Sendable {
     public var entities: [Entity]
     /// Numbers found (with what they count, when known).
     public var numbers: [NumberMention]
-    /// Claims about casualties of the current events.
+    /// Claims about casualties of the current events, in the article body.
     public var casualties: [Casualty]
+    /// Casualty claims in the headline, kept apart (a headline total can contradict the body).
+    public var headlineCasualties: [Casualty]
     /// Casualty figures of earlier wars and periods, kept apart from the current ones.
     public var historical: [Historical]
     /// Contested terms of the topic found in the text.
@@ -35,6 +37,7 @@ public struct ExtractOutput: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case skipped, language, outlet, date, headline, paragraphs, sentences, tokens, removed, entities, numbers, casualties, historical, terms
+        case headlineCasualties = "headline_casualties"
         case languageConfidence = "language_confidence"
         case outletSource = "outlet_source"
         case cleanText = "clean_text"
@@ -51,6 +54,7 @@ public struct ExtractOutput: Codable, Sendable {
         entities = []
         numbers = []
         casualties = []
+        headlineCasualties = []
         historical = []
         terms = []
     }
@@ -142,6 +146,23 @@ public struct ExtractOutput: Codable, Sendable {
         public var start: Int
         public var end: Int
         public var evidence: [TextSpan]
+
+        enum CodingKeys: String, CodingKey {
+            case side, killed, wounded, day, claimant, start, end, evidence
+            case claimantSide = "claimant_side"
+        }
+
+        public init(side: String, killed: Int?, wounded: Int?, day: String?, claimant: String, claimantSide: String?, span: TextSpan, evidence: [TextSpan]) {
+            self.side = side
+            self.killed = killed
+            self.wounded = wounded
+            self.day = day
+            self.claimant = claimant
+            self.claimantSide = claimantSide
+            start = span.start
+            end = span.end
+            self.evidence = evidence
+        }
     }
 
     /// A casualty figure about earlier events (`more than 6,500 killed in 2020`).

@@ -1,0 +1,360 @@
+/// Finds attributed statements: direct quotes (with or without a cue verb), reported speech
+/// (`said that…`, `according to`, `accused … of`), and resolves speakers — names, roles, institutions,
+/// metonyms (`Yerevan said`), pronouns and definite references (`it`, `the ministry`) to the last
+/// compatible speaker, unnamed reports and "both sides".
+public struct AttributionFinder: Sendable {
+    /// A statement found in the text.
+    public struct Statement: Hashable, Sendable {
+        public var speaker: Speaker
+        public var cue: EnglishLexicon.Cue?
+        public var cueSpan: TextSpan?
+        public var quotes: [QuoteFinder.Quote]
+        /// What is said: the quotes, or the reported clause.
+        public var span: TextSpan
+        public var sentence: Int
+        public var isDirect: Bool { !quotes.isEmpty }
+    }
+
+    let matcher: ActorMatcher
+    let lexicon: EnglishLexicon
+    static let determiners: Set<String> = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+                                           "any", "no", "such", "of", "whose", "latest", "new", "earlier", "previous", "recent", "his", "official"]
+    static let beForms: Set<String> = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
+    static let nounLikeS: Set<String> = ["claims", "reports", "calls", "states", "notes", "demands", "warns", "says", "denies", "accuses", "blames",
+                                         "statements", "comments", "remarks", "report", "claim", "warning", "statement"]
+    static let prepositions: Set<String> = ["of", "after", "amid", "over", "by", "for", "from", "with", "about", "against", "despite", "following",
+                                            "to", "in", "on", "at", "into", "as", "than", "between", "among", "under", "without", "since"]
+    static let clauseBreaks: Set<String> = [";", ":", "—", "–"]
+
+    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared) {
+        self.matcher = matcher
+        self.lexicon = lexicon
+    }
+
+    /// Discourse state: who spoke and who was mentioned last, for pronouns and references.
+    struct Context {
+        var lastPerson: Speaker?
+        var lastOrganization: Speaker?
+        var lastGroup: Speaker?
+        var lastSpeaker: Speaker?
+        var lastSpeakerSentence = -10
+        var lastByInstitution: [String: Speaker] = [:]
+        var lastBySideInstitution: [String: Speaker] = [:]
+        /// Institutions mentioned (not necessarily speaking): the fallback for `the ministry`.
+        var mentionedByInstitution: [String: Speaker] = [:]
+
+        mutating func note(_ speaker: Speaker) {
+            if speaker.isPerson { lastPerson = speaker }
+            if speaker.isOrganization { lastOrganization = speaker }
+            if speaker.category == "group" || speaker.category == "both" || speaker.category == "unnamed" { lastGroup = speaker }
+            if let institution = speaker.institution {
+                lastByInstitution[institution] = speaker
+                lastBySideInstitution["\(speaker.side)/\(institution)"] = speaker
+                if institution.hasSuffix("ministry") { lastByInstitution["ministry"] = speaker; lastBySideInstitution["\(speaker.side)/ministry"] = speaker }
+            }
+        }
+    }
+
+    /// Every statement in the text's sentences, in order.
+    public func find(in text: AnalyzedText, quotes: [QuoteFinder.Quote]) -> [Statement] {
+        var context = Context()
+        var statements: [Statement] = []
+        let tokens = text.tokens
+        for s in text.sentences.indices {
+            let range = text.sentenceTokens[s]
+            let sentence = text.sentences[s]
+            let mentions = matcher.mentions(in: tokens, range: range)
+            let sentenceQuotes = quotes.filter { $0.inner.overlaps(sentence) }
+            let quoted = Set(sentenceQuotes.flatMap { q in range.filter { q.inner.contains(tokens[$0].span) } })
+            var found: [(cue: EnglishLexicon.Cue, cueTokens: Range<Int>, speaker: Speaker)] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                defer { i += 1 }
+                guard !quoted.contains(i), tokens[i].isWord else { continue }
+                // Phrase cues (`according to`, `spoke of`).
+                var cue: EnglishLexicon.Cue?
+                var cueEnd = i + 1
+                for phrase in lexicon.cuePhrases where tokens.matches(phrase.words, at: i) && i + phrase.words.count <= range.upperBound {
+                    cue = phrase.cue
+                    cueEnd = i + phrase.words.count
+                    break
+                }
+                if cue == nil, let verb = lexicon.cueVerb(tokens[i]), isVerbUse(tokens, at: i, sentenceStart: range.lowerBound) { cue = verb }
+                guard let cue else { continue }
+                // Coordinated with an earlier cue of the same subject: one statement (`said … and blamed`).
+                if let last = found.last, i > range.lowerBound, tokens[i - 1].lower == "and" || (i > range.lowerBound + 1 && tokens[i - 2].lower == "and" && tokens[i - 1].lower.hasSuffix("ly")) {
+                    _ = last
+                    i = cueEnd - 1
+                    continue
+                }
+                let speaker: Speaker?
+                if cue.speakerAfter {
+                    speaker = subject(after: cueEnd, tokens: tokens, range: range, mentions: mentions, context: context, sentence: s)
+                } else if let before = subject(before: i, tokens: tokens, range: range, mentions: mentions, context: context, found: found.map(\.speaker),
+                                               foundCues: found.map(\.cueTokens), sentence: s) {
+                    speaker = before
+                } else {
+                    // `"…," said the ministry`: no subject before the cue, the speaker follows it.
+                    speaker = invertedSubject(cueEnd: cueEnd, cueStart: i, tokens: tokens, range: range, mentions: mentions, context: context, sentence: s)
+                }
+                guard let speaker else { continue }
+                found.append((cue, i..<cueEnd, speaker))
+                context.note(speaker)
+                i = cueEnd - 1
+            }
+            // Quotes go to the cue whose clause holds them: the nearest cue before the quote, or the cue right after it.
+            var assigned: [Int: [QuoteFinder.Quote]] = [:]
+            var orphans: [QuoteFinder.Quote] = []
+            for quote in sentenceQuotes where quote.inner.end <= sentence.end + 1 && quote.inner.start >= sentence.start - 1 || quote.inner.overlaps(sentence) {
+                // A quote spanning sentences is handled in the sentence where it starts.
+                if quote.inner.start < sentence.start && statements.contains(where: { $0.quotes.contains(quote) }) { continue }
+                let before = found.indices.last { tokens[found[$0].cueTokens.lowerBound].start < quote.outer.start }
+                let after = found.indices.first { tokens[found[$0].cueTokens.lowerBound].start >= quote.outer.end }
+                if let after, isRightAfterQuote(quote, cueIndex: found[after].cueTokens.lowerBound, speaker: found[after].speaker, tokens: tokens) {
+                    assigned[after, default: []].append(quote)
+                } else if let before {
+                    assigned[before, default: []].append(quote)
+                } else if let after {
+                    assigned[after, default: []].append(quote)
+                } else {
+                    orphans.append(quote)
+                }
+            }
+            for (k, item) in found.enumerated() {
+                let quotesOf = assigned[k] ?? []
+                let span = statementSpan(cueTokens: item.cueTokens, speaker: item.speaker, quotes: quotesOf, sentence: sentence, tokens: tokens,
+                                         nextCue: k + 1 < found.count ? tokens[found[k + 1].cueTokens.lowerBound].start : nil)
+                statements.append(Statement(speaker: item.speaker, cue: item.cue, cueSpan: TextSpan(tokens[item.cueTokens.lowerBound].start, tokens[item.cueTokens.upperBound - 1].end),
+                                            quotes: quotesOf, span: span, sentence: s))
+                context.lastSpeaker = item.speaker
+                context.lastSpeakerSentence = s
+            }
+            // A quote with no cue: the previous speaker's, if they spoke just before.
+            if !orphans.isEmpty, found.isEmpty, var previous = context.lastSpeaker, s - context.lastSpeakerSentence <= 2 {
+                previous.resolution = "previous"
+                previous.span = nil
+                let span = orphans.map(\.inner).reduce(orphans[0].inner) { $0.union($1) }
+                statements.append(Statement(speaker: previous, cue: nil, cueSpan: nil, quotes: orphans, span: span, sentence: s))
+                context.lastSpeakerSentence = s
+            }
+            // Mentions update who "it"/"he" may refer to next.
+            for mention in mentions where mention.canSpeak && mention.kind != .reference {
+                let speaker = Self.speaker(from: mention, resolution: "named")
+                if mention.kind == .person { context.lastPerson = speaker } else if context.lastOrganization == nil || mention.kind == .institution { context.lastOrganization = speaker }
+                if let institution = mention.institution {
+                    context.mentionedByInstitution[institution] = speaker
+                    if institution.hasSuffix("ministry") { context.mentionedByInstitution["ministry"] = speaker }
+                }
+            }
+        }
+        return statements
+    }
+
+    // MARK: - Cues
+
+    /// A cue word used as a verb: lowercase, not after a determiner or a preposition, not passive.
+    func isVerbUse(_ tokens: [Token], at i: Int, sentenceStart: Int) -> Bool {
+        let t = tokens[i]
+        if t.isCapitalized && i > sentenceStart { return false }
+        guard i > sentenceStart else { return false }
+        let previous = tokens[i - 1].lower
+        if Self.determiners.contains(previous) { return false }
+        if Self.beForms.contains(previous) && !t.lower.hasSuffix("ing") { return false }
+        if Self.nounLikeS.contains(t.lower) && (Self.prepositions.contains(previous) || tokens[i - 1].kind == .punctuation && previous != ",") { return false }
+        // `the reported attack`, `so-called`: adjectival uses before a noun the previous token governs.
+        if t.lower == "reported" && i + 1 < tokens.count && tokens[i + 1].isWord && !["that", "on", "to", "in", "it", "the"].contains(tokens[i + 1].lower)
+            && tokens[i + 1].lower.hasSuffix("s") == false && Self.determiners.contains(previous) { return false }
+        return true
+    }
+
+    /// `"…," said the ministry` / `…, said Foreign Minister X`: the speaker right after the cue.
+    func invertedSubject(cueEnd: Int, cueStart: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, sentence: Int) -> Speaker? {
+        guard cueStart > range.lowerBound else { return nil }
+        let previous = tokens[cueStart - 1]
+        guard previous.text == "," || previous.kind == .quote else { return nil }
+        guard cueEnd < range.upperBound else { return nil }
+        return subject(after: cueEnd, tokens: tokens, range: range, mentions: mentions, context: context, sentence: sentence, strict: true)
+    }
+
+    // MARK: - Speakers
+
+    static func speaker(from mention: ActorMention, resolution: String) -> Speaker {
+        let category: String = switch mention.kind {
+        case .person: "person"
+        case .institution: "institution"
+        case .country: "country"
+        case .metonym: "metonym"
+        case .place: "place"
+        case .reference: "reference"
+        }
+        return Speaker(canonical: mention.canonical, actor: mention.actor, side: mention.side, category: category,
+                       institution: mention.institution, span: mention.span, resolution: resolution)
+    }
+
+    /// `the ministry` → the last ministry (of that kind) mentioned or speaking.
+    func resolve(reference mention: ActorMention, context: Context) -> Speaker? {
+        guard let institution = mention.institution else { return nil }
+        var found = context.lastByInstitution[institution]
+        if found == nil, institution.hasSuffix("ministry") { found = context.lastByInstitution["ministry"] }
+        if found == nil { found = context.mentionedByInstitution[institution] }
+        if found == nil, institution.hasSuffix("ministry") { found = context.mentionedByInstitution["ministry"] }
+        if found == nil, institution == "government" { found = context.lastOrganization }
+        guard var speaker = found else { return nil }
+        speaker.span = mention.span
+        speaker.resolution = "definite"
+        return speaker
+    }
+
+    func resolve(pronoun: String, span: TextSpan, context: Context) -> Speaker? {
+        var speaker: Speaker?
+        switch pronoun {
+        case "he", "she": speaker = context.lastSpeaker?.isPerson == true ? context.lastSpeaker : context.lastPerson
+        case "it": speaker = context.lastSpeaker?.isOrganization == true ? context.lastSpeaker : context.lastOrganization
+        case "they": speaker = context.lastSpeaker.flatMap { $0.category == "group" || $0.category == "both" || $0.category == "unnamed" ? $0 : nil } ?? context.lastGroup
+        default: speaker = nil
+        }
+        speaker?.span = span
+        speaker?.resolution = "pronoun"
+        return speaker
+    }
+
+    /// The speaker starting at `start` (after `according to`, or after an inverted cue).
+    func subject(after start: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, sentence: Int, strict: Bool = false) -> Speaker? {
+        var i = start
+        if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
+        guard i < range.upperBound else { return nil }
+        if let mention = mentions.first(where: { $0.tokens.contains(i) || $0.tokens.lowerBound == i || ($0.tokens.lowerBound == start && start < i) }) {
+            if mention.kind == .reference { return resolve(reference: mention, context: context) }
+            if mention.kind == .place { return Self.speaker(from: ActorMention(span: mention.span, tokens: mention.tokens, actor: mention.actor, canonical: mention.canonical, side: mention.side, kind: .metonym, institution: nil), resolution: "named") }
+            return Self.speaker(from: mention, resolution: "named")
+        }
+        let word = tokens[i].lower
+        if ["he", "she", "it", "they"].contains(word) { return resolve(pronoun: word, span: tokens[i].span, context: context) }
+        if let special = specialSpeaker(startingAt: i, tokens: tokens, range: range) { return special }
+        if strict { return properName(at: i, tokens: tokens, range: range) }
+        return properName(at: i, tokens: tokens, range: range) ?? groupSpeaker(at: i, tokens: tokens, range: range)
+    }
+
+    /// The subject of a cue: the nearest speaker-like phrase before it in the same clause.
+    func subject(before cue: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, found: [Speaker],
+                 foundCues: [Range<Int>], sentence: Int) -> Speaker? {
+        var k = cue - 1
+        let floor = range.lowerBound
+        while k >= floor {
+            let t = tokens[k]
+            // Another cue of this sentence: the same subject carries on (`reported …, but said`).
+            if let index = foundCues.lastIndex(where: { $0.contains(k) }) { return found[index] }
+            if t.kind == .quote && k < cue - 1 {
+                // Crossing into a quote going left: the subject is between the quote and the cue.
+                break
+            }
+            if Self.clauseBreaks.contains(t.text) { break }
+            if let mention = mentions.last(where: { $0.tokens.contains(k) }) {
+                if mention.kind == .reference, let resolved = resolve(reference: mention, context: context) { return resolved }
+                if mention.kind != .place && mention.kind != .reference {
+                    let before = mention.tokens.lowerBound > floor ? tokens[mention.tokens.lowerBound - 1].lower : ""
+                    // Objects of prepositions do not speak (`a clash with Armenia said` is not Armenia).
+                    // Objects of prepositions do not speak — unless the name comes right before the cue
+                    // (`a day after Azerbaijan said`: `after` joins a clause there).
+                    if !Self.prepositions.contains(before) || mention.tokens.upperBound == cue {
+                        return Self.speaker(from: mention, resolution: "named")
+                    }
+                }
+                k = mention.tokens.lowerBound - 1
+                continue
+            }
+            if t.isWord {
+                if ["he", "she", "it", "they"].contains(t.lower), let resolved = resolve(pronoun: t.lower, span: t.span, context: context) { return resolved }
+                if ["which", "who"].contains(t.lower), let last = found.last { return last }
+                if let special = specialSpeakerEnding(at: k, tokens: tokens, floor: floor) { return special }
+                if lexicon.groupSources.contains(t.lower) {
+                    return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
+                }
+                // A name we do not know, right before the cue (`Karim Haddadi said`).
+                if t.isCapitalized && k == cue - 1, let name = properName(endingAt: k, tokens: tokens, floor: floor) { return name }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// `both sides`, `reports`, `local media`, `sources` starting at `i`.
+    func specialSpeaker(startingAt i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
+        for phrase in lexicon.bothSides where i + phrase.count <= range.upperBound && tokens.matches(phrase, at: i) {
+            return Speaker(canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
+                           span: TextSpan(tokens[i].start, tokens[i + phrase.count - 1].end), resolution: "named")
+        }
+        for phrase in lexicon.unnamedSources where i + phrase.count <= range.upperBound && tokens.matches(phrase, at: i) {
+            return Speaker(canonical: "unnamed reports", actor: nil, side: "other", category: "unnamed", institution: nil,
+                           span: TextSpan(tokens[i].start, tokens[i + phrase.count - 1].end), resolution: "named")
+        }
+        return nil
+    }
+
+    /// The same, for a phrase ending at `end` (scanning left).
+    func specialSpeakerEnding(at end: Int, tokens: [Token], floor: Int) -> Speaker? {
+        for phrase in lexicon.bothSides + lexicon.unnamedSources {
+            let start = end - phrase.count + 1
+            guard start >= floor, tokens.matches(phrase, at: start) else { continue }
+            return specialSpeaker(startingAt: start, tokens: tokens, range: floor..<(end + 1))
+        }
+        return nil
+    }
+
+    /// `Armenian officials` (the government of that side) or `officials`, `analysts` (others).
+    func groupSpeaker(at i: Int, tokens: [Token], range: Range<Int>, endingAt: Int? = nil) -> Speaker? {
+        let headIndex = endingAt ?? i
+        guard lexicon.groupSources.contains(tokens[headIndex].lower) else { return nil }
+        if headIndex > range.lowerBound, let side = matcher.side(ofModifier: tokens[headIndex - 1]),
+           let country = matcher.topic.country(side: side) {
+            return Speaker(canonical: country.government, actor: "\(side)/government", side: side, category: "institution", institution: "government",
+                           span: TextSpan(tokens[headIndex - 1].start, tokens[headIndex].end), resolution: "named")
+        }
+        return Speaker(canonical: tokens[headIndex].lower, actor: nil, side: "other", category: "group", institution: nil,
+                       span: tokens[headIndex].span, resolution: "named")
+    }
+
+    /// A capitalised name not in the topic, starting at `i` (two or more capitalised words).
+    func properName(at i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
+        var j = i
+        while j < range.upperBound && tokens[j].isWord && tokens[j].isCapitalized && j - i < 5 { j += 1 }
+        guard j - i >= 2 else { return nil }
+        let span = TextSpan(tokens[i].start, tokens[j - 1].end)
+        return Speaker(canonical: tokens[i..<j].map(\.text).joined(separator: " "), actor: nil, side: "other", category: "name", institution: nil,
+                       span: span, resolution: "named")
+    }
+
+    func properName(endingAt end: Int, tokens: [Token], floor: Int) -> Speaker? {
+        var start = end
+        while start > floor && tokens[start - 1].isWord && tokens[start - 1].isCapitalized && end - start < 4 { start -= 1 }
+        guard end - start >= 1 else { return nil }
+        let span = TextSpan(tokens[start].start, tokens[end].end)
+        return Speaker(canonical: tokens[start...end].map(\.text).joined(separator: " "), actor: nil, side: "other", category: "name",
+                       institution: nil, span: span, resolution: "named")
+    }
+
+    // MARK: - Spans
+
+    /// Whether `"…," X said` — the cue follows the quote closely with only the speaker between.
+    func isRightAfterQuote(_ quote: QuoteFinder.Quote, cueIndex: Int, speaker: Speaker, tokens: [Token]) -> Bool {
+        let gap = tokens[cueIndex].start - quote.outer.end
+        let speakerLength = speaker.span.map { $0.length } ?? 0
+        return gap <= speakerLength + 12
+    }
+
+    func statementSpan(cueTokens: Range<Int>, speaker: Speaker, quotes: [QuoteFinder.Quote], sentence: TextSpan, tokens: [Token], nextCue: Int?) -> TextSpan {
+        if let first = quotes.first {
+            return quotes.dropFirst().reduce(first.inner) { $0.union($1.inner) }
+        }
+        let cueEnd = tokens[cueTokens.upperBound - 1].end
+        let afterSpeaker = max(cueEnd, speaker.span?.end ?? cueEnd)
+        let end = min(nextCue ?? sentence.end, sentence.end)
+        if end - afterSpeaker > 3 {
+            return TextSpan(afterSpeaker, end)
+        }
+        // `…, the ministry said.`: the statement is before the speaker.
+        let start = sentence.start
+        let until = speaker.span.map { min($0.start, tokens[cueTokens.lowerBound].start) } ?? tokens[cueTokens.lowerBound].start
+        return TextSpan(start, max(start, until))
+    }
+}

@@ -1,0 +1,15 @@
+/// Who a statement is attributed to, resolved to a canonical name and a side.
+public struct Speaker: Hashable, Sendable {
+    public var canonical: String
+    public var actor: String?
+    public var side: String
+    /// `person`, `institution`, `country`, `metonym`, `group`, `unnamed`, `both`, `name`.
+    public var category: String
+    public var institution: String?
+    public var span: TextSpan?
+    /// `named`, `pronoun`, `definite`, `previous`.
+    public var resolution: String
+
+    public var isPerson: Bool { category == "person" || category == "name" }
+    public var isOrganization: Bool { ["institution", "country", "metonym"].contains(category) }
+}

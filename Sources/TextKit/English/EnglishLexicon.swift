@@ -1,0 +1,152 @@
+public import WorkbenchProtocol
+
+/// General knowledge of English news, loaded once from `Resources/english/*.json`: cue verbs, speakers,
+/// institutions, titles, number words, casualty vocabulary, time words, boilerplate and editorial markers.
+public final class EnglishLexicon: Sendable {
+    /// A cue verb or phrase: how it is reported and the stance it takes.
+    public struct Cue: Sendable, Hashable {
+        public var canonical: String
+        public var stance: String
+        /// `according to X`: the speaker follows the cue.
+        public var speakerAfter: Bool
+    }
+
+    /// An institution kind and the head phrases that name it.
+    public struct Institution: Sendable {
+        public var kind: String
+        public var canonical: String
+        public var heads: [[String]]
+        public var short: [[String]]
+    }
+
+    /// A multi-word number phrase (`half a dozen`).
+    public struct VagueNumber: Sendable {
+        public var words: [String]
+        public var value: Double
+        public var approximate: Bool
+    }
+
+    /// A relative time phrase (`a day earlier`).
+    public struct RelativeDay: Sendable {
+        public var words: [String]
+        public var offset: Int
+        public var relativeToContext: Bool
+    }
+
+    public let cueVerbs: [String: Cue]
+    public let cuePhrases: [(words: [String], cue: Cue)]
+    public let speechNouns: Set<String>
+    public let unnamedSources: [[String]]
+    public let groupSources: Set<String>
+    public let bothSides: [[String]]
+    public let institutions: [Institution]
+    public let titles: [[String]]
+    public let numberUnits: [String: Double]
+    public let numberScales: [String: Double]
+    public let vagueNumbers: [VagueNumber]
+    public let numberModifiers: [[String]]
+    public let victims: Set<String>
+    public let victimPhrases: [[String]]
+    public let killedWords: Set<String>
+    public let killedPhrases: [[String]]
+    public let woundedWords: Set<String>
+    public let attackWords: Set<String>
+    public let positionWords: Set<String>
+    public let weekdays: [String: Int]
+    public let months: [String: Int]
+    public let relativeDays: [RelativeDay]
+    public let historicalWords: Set<String>
+    public let futureWords: Set<String>
+    public let boilerplate: JSONValue
+    public let editorialMarkers: [[String]]
+
+    /// The lexicon the stages use.
+    public static let shared = EnglishLexicon()
+
+    private init() {
+        func load(_ name: String) -> JSONValue { (try? TextKitData.json("english/\(name).json")) ?? .object(JSONObject()) }
+        func strings(_ v: JSONValue?) -> [String] { v?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        func words(_ phrase: String) -> [String] { phrase.lowercased().split(separator: " ").map(String.init) }
+
+        let cues = load("cues")
+        var cueVerbs: [String: Cue] = [:]
+        for entry in cues["verbs"]?.arrayValue ?? [] {
+            let cue = Cue(canonical: entry["canonical"]?.stringValue ?? "", stance: entry["stance"]?.stringValue ?? "neutral", speakerAfter: false)
+            for form in strings(entry["forms"]) { cueVerbs[form] = cue }
+        }
+        self.cueVerbs = cueVerbs
+        cuePhrases = (cues["phrases"]?.arrayValue ?? []).map { entry in
+            (strings(entry["words"]), Cue(canonical: entry["canonical"]?.stringValue ?? "", stance: entry["stance"]?.stringValue ?? "neutral",
+                                           speakerAfter: entry["speaker_after"]?.boolValue ?? false))
+        }
+        speechNouns = Set(strings(cues["speech_nouns"]))
+
+        let sources = load("sources")
+        unnamedSources = strings(sources["unnamed"]).map(words).sorted { $0.count > $1.count }
+        groupSources = Set(strings(sources["group"]))
+        bothSides = (sources["both"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count }
+
+        institutions = (load("institutions")["institutions"]?.arrayValue ?? []).map { entry in
+            Institution(kind: entry["kind"]?.stringValue ?? "", canonical: entry["canonical"]?.stringValue ?? "",
+                        heads: (entry["heads"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count },
+                        short: (entry["short"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count })
+        }
+        titles = strings(load("titles")["titles"]).map(words).sorted { $0.count > $1.count }
+
+        let numbers = load("numbers")
+        var units: [String: Double] = [:]
+        for member in numbers["units"]?.objectValue ?? JSONObject() { units[member.key] = member.value.doubleValue }
+        numberUnits = units
+        var scales: [String: Double] = [:]
+        for member in numbers["scales"]?.objectValue ?? JSONObject() { scales[member.key] = member.value.doubleValue }
+        numberScales = scales
+        vagueNumbers = (numbers["vague"]?.arrayValue ?? []).map {
+            VagueNumber(words: strings($0["words"]), value: $0["value"]?.doubleValue ?? 0, approximate: $0["approximate"]?.boolValue ?? true)
+        }.sorted { $0.words.count > $1.words.count }
+        numberModifiers = strings(numbers["modifiers"]).map(words).sorted { $0.count > $1.count }
+
+        let casualties = load("casualties")
+        let victimList = strings(casualties["victims"])
+        victims = Set(victimList.filter { !$0.contains(" ") })
+        victimPhrases = victimList.filter { $0.contains(" ") }.map(words)
+        let killed = strings(casualties["killed"])
+        killedWords = Set(killed.filter { !$0.contains(" ") })
+        killedPhrases = killed.filter { $0.contains(" ") }.map(words).sorted { $0.count > $1.count }
+        woundedWords = Set(strings(casualties["wounded"]))
+        attackWords = Set(strings(casualties["attack_words"]))
+        positionWords = Set(strings(casualties["positions"]))
+
+        let time = load("time")
+        var weekdays: [String: Int] = [:]
+        for member in time["weekdays"]?.objectValue ?? JSONObject() { weekdays[member.key] = member.value.intValue }
+        self.weekdays = weekdays
+        var months: [String: Int] = [:]
+        for member in time["months"]?.objectValue ?? JSONObject() { months[member.key] = member.value.intValue }
+        self.months = months
+        relativeDays = (time["relative"]?.arrayValue ?? []).map {
+            RelativeDay(words: strings($0["words"]), offset: $0["offset"]?.intValue ?? 0, relativeToContext: $0["relative_to"]?.stringValue == "context")
+        }.sorted { $0.words.count > $1.words.count }
+        historicalWords = Set(strings(time["historical"]))
+        futureWords = Set(strings(time["future"]))
+
+        boilerplate = load("boilerplate")
+        editorialMarkers = strings(load("editorial")["markers"]).map(words).sorted { $0.count > $1.count }
+    }
+
+    /// The cue at `index` in `tokens` if the word there is a cue verb form.
+    public func cueVerb(_ token: Token) -> Cue? { token.isWord ? cueVerbs[token.lower] : nil }
+}
+
+extension ArraySlice where Element == Token {
+    /// Whether the lowercased words starting at `index` equal `phrase`.
+    public func matches(_ phrase: [String], at index: Int) -> Bool {
+        guard index >= startIndex, index + phrase.count <= endIndex else { return false }
+        for (k, word) in phrase.enumerated() where self[index + k].lower != word { return false }
+        return true
+    }
+}
+
+extension Array where Element == Token {
+    /// Whether the lowercased words starting at `index` equal `phrase`.
+    public func matches(_ phrase: [String], at index: Int) -> Bool { self[...].matches(phrase, at: index) }
+}

@@ -1,0 +1,162 @@
+import WorkbenchProtocol
+
+/// Separates an article from the web page around it: navigation crumbs, share and subscribe lines,
+/// footers with domains, "Read more:" links, photo captions and credits, agency credits, reader
+/// pitches and comment forms (patterns in `Resources/english/boilerplate.json`). Also removes a
+/// dateline (`BAKU, May 12 (NPA) –`) and a stray letter glued to the first word by a scraper (`KJust`),
+/// and finds the headline.
+public struct BoilerplateFilter: Sendable {
+    /// What the filter decided for a text.
+    public struct Result: Sendable {
+        /// The article's paragraphs (headline excluded), trimmed of removed prefixes.
+        public var paragraphs: [TextSpan]
+        public var headline: TextSpan?
+        public var removed: [ExtractOutput.Removal]
+    }
+
+    let exact: Set<String>
+    let starts: [String]
+    let contains: [String]
+    let captionStarts: [String]
+    let separators: [String]
+    let footerMarkers: [String]
+    let domainSuffixes: [String]
+
+    public static let shared = BoilerplateFilter(patterns: EnglishLexicon.shared.boilerplate)
+
+    init(patterns: JSONValue) {
+        func strings(_ key: String) -> [String] { patterns[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        exact = Set(strings("exact"))
+        starts = strings("starts")
+        contains = strings("contains")
+        captionStarts = strings("caption_starts")
+        separators = strings("navigation_separators")
+        footerMarkers = strings("footer_markers")
+        domainSuffixes = strings("domain_suffixes")
+    }
+
+    public func filter(_ text: ScalarString) -> Result {
+        let lines = Segmenter.paragraphs(text)
+        var kept: [TextSpan] = []
+        var removed: [ExtractOutput.Removal] = []
+        var footerReached = false
+        for (index, line) in lines.enumerated() {
+            let raw = text[line]
+            let normalized = Self.normalize(raw)
+            if footerReached {
+                removed.append(.init(span: line, kind: "footer", text: raw))
+                continue
+            }
+            if let kind = classify(normalized, wordCount: raw.split(separator: " ").count) {
+                removed.append(.init(span: line, kind: kind, text: raw))
+                // A footer marker in the last part of the page: everything after it is page furniture.
+                if footerMarkers.contains(where: { normalized.hasPrefix($0) || normalized.contains($0) }),
+                   Double(index) >= Double(lines.count) * 0.5 {
+                    footerReached = true
+                }
+                continue
+            }
+            kept.append(line)
+        }
+        var result = Result(paragraphs: kept, headline: nil, removed: removed)
+        trimDateline(text, &result)
+        trimStrayLetter(text, &result)
+        findHeadline(text, &result)
+        result.removed.sort { $0.start < $1.start }
+        return result
+    }
+
+    /// Lowercase, no-break spaces as spaces, runs of spaces collapsed.
+    static func normalize(_ line: String) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for scalar in line.unicodeScalars {
+            if scalar.isSpace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(Character.lowercasedScalar(scalar))
+                lastWasSpace = false
+            }
+        }
+        return out.trimming(" ")
+    }
+
+    /// The kind of boilerplate a line is, or nil for content.
+    func classify(_ line: String, wordCount: Int) -> String? {
+        if exact.contains(line) || exact.contains(line.trimming(".:")) { return kind(of: line) }
+        if starts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
+        if contains.contains(where: { line.contains($0) }) && wordCount <= 40 { return kind(of: line) }
+        let endsSentence = line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("\"") || line.hasSuffix("”")
+        // Navigation crumbs: short, separator-joined, no sentence.
+        if wordCount <= 8 && !endsSentence && separators.contains(where: { line.contains($0) }) { return "navigation" }
+        // A short line naming a domain: a footer or a link.
+        if wordCount <= 8 && (line.contains("www.") || line.contains("http") || domainSuffixes.contains(where: { suffix in
+            line.split(separator: " ").contains { $0.hasSuffix(suffix) && $0.count > suffix.count + 1 }
+        })) {
+            return "footer"
+        }
+        return nil
+    }
+
+    func kind(of line: String) -> String {
+        if line.contains("read more") || line.contains("also read") || line.hasPrefix("see also") || line.hasPrefix("related") { return "read-more" }
+        if line.contains("photo") || line.contains("image") || line.contains("getty") || line.contains("picture") { return "caption" }
+        if line.contains("share") || line.contains("facebook") || line.contains("twitter") || line.contains("copy link") { return "share" }
+        if line.contains("follow us") || line.contains("subscribe") || line.contains("newsletter") || line.contains("sign up")
+            || line.contains("telegram") || line.contains("whatsapp") || line.contains("download") || line.contains("app") {
+            return "subscribe"
+        }
+        if line.contains("comment") || line.hasPrefix("name*") || line.hasPrefix("email*") { return "comment-form" }
+        if line.contains("write for") || line.contains("your stories") || line.contains("opinions with us") { return "pitch" }
+        if line.contains("inputs from") || line.contains("reporting by") || line.contains("editing by") || line.contains("writing by") { return "agency" }
+        if line.contains("©") || line.contains("copyright") || line.contains("rights reserved") || line.contains("alternate addresses") { return "footer" }
+        if line.hasPrefix("updated") || line.hasPrefix("published") || line.hasPrefix("posted") || line.hasPrefix("first published") { return "byline" }
+        return "navigation"
+    }
+
+    /// `BAKU, May 12 (NPA) –` or `YEREVAN (Reuters) -` at the start of the first paragraph.
+    func trimDateline(_ text: ScalarString, _ result: inout Result) {
+        for (p, paragraph) in result.paragraphs.enumerated().prefix(3) {
+            let tokens = Tokenizer.tokenize(text, in: paragraph.range)
+            guard tokens.count > 4, tokens[0].isAllCaps || (tokens[0].isCapitalized && tokens[1].text == "," && tokens[0].text.uppercased() == tokens[0].text) else { continue }
+            var i = 0
+            while i < tokens.count && (tokens[i].isAllCaps || tokens[i].text == "," || tokens[i].text == "/") && i < 6 { i += 1 }
+            guard i > 0 else { continue }
+            // Optional date (May 12, 2023), optional (AGENCY).
+            while i < tokens.count && i < 12 && (tokens[i].kind == .number || tokens[i].text == "," || EnglishLexicon.shared.months[tokens[i].lower] != nil) { i += 1 }
+            if i < tokens.count && tokens[i].text == "(" {
+                while i < tokens.count && tokens[i].text != ")" && i < 16 { i += 1 }
+                i += 1
+            }
+            guard i < tokens.count, ["-", "–", "—", ":"].contains(tokens[i].text), i + 1 < tokens.count else { continue }
+            let cut = tokens[i + 1].start
+            result.removed.append(.init(span: TextSpan(paragraph.start, cut), kind: "dateline", text: text[TextSpan(paragraph.start, tokens[i].end)]))
+            result.paragraphs[p] = TextSpan(cut, paragraph.end)
+            return
+        }
+    }
+
+    /// A scraped drop cap: `KJust ahead…` — a capital glued to a capitalised word at the very start.
+    func trimStrayLetter(_ text: ScalarString, _ result: inout Result) {
+        guard let first = result.paragraphs.first, first.length > 3 else { return }
+        let s = text.scalars
+        let a = first.start
+        guard s[a].isUppercaseLetter, s[a + 1].isUppercaseLetter, a + 2 < first.end, s[a + 2].isLetter, !s[a + 2].isUppercaseLetter else { return }
+        result.removed.append(.init(span: TextSpan(a, a + 1), kind: "stray-character", text: text[TextSpan(a, a + 1)]))
+        result.paragraphs[0] = TextSpan(a + 1, first.end)
+    }
+
+    /// The first paragraph is the headline when it is short and does not end like a sentence.
+    func findHeadline(_ text: ScalarString, _ result: inout Result) {
+        guard result.paragraphs.count >= 2, let first = result.paragraphs.first else { return }
+        let line = text[first]
+        let words = line.split(separator: " ").count
+        let last = line.unicodeScalars.last
+        let endsSentence = last == "." || last == "!" || last == "?" || last == "”" || last == "\"" || last == "»"
+        if words >= 3 && words <= 25 && !endsSentence {
+            result.headline = first
+            result.paragraphs.removeFirst()
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// Finds the days a sentence speaks of: weekdays (`on Friday`), dates (`May 12`, `12 May`), relative
+/// phrases (`a day earlier`, `yesterday`), and marks those about the future (`talks scheduled for Sunday`).
+public struct DayMentions: Sendable {
+    /// One day mention.
+    public struct Mention: Hashable, Sendable {
+        public var tokens: Range<Int>
+        public var span: TextSpan
+        /// The resolved day, when it does not depend on the context.
+        public var day: DayResolver.Day?
+        /// For relative phrases: days from the context day (`a day earlier` = -1).
+        public var contextOffset: Int?
+        public var isFuture: Bool
+    }
+
+    let lexicon: EnglishLexicon
+    let resolver: DayResolver
+
+    public init(resolver: DayResolver, lexicon: EnglishLexicon = .shared) {
+        self.resolver = resolver
+        self.lexicon = lexicon
+    }
+
+    public func find(_ tokens: [Token], range: Range<Int>) -> [Mention] {
+        var found: [Mention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let t = tokens[i]
+            var mention: Mention?
+            if t.isWord, t.isCapitalized, let weekday = lexicon.weekdays[t.lower] {
+                var end = i + 1
+                var day: DayResolver.Day?
+                // `Friday (May 12)` or `Friday, May 12`: the explicit date wins.
+                var j = end
+                if j < range.upperBound && (tokens[j].text == "(" || tokens[j].text == ",") { j += 1 }
+                if let (explicit, explicitEnd) = date(tokens, at: j, limit: range.upperBound) {
+                    day = explicit
+                    end = explicitEnd
+                    if end < range.upperBound && tokens[end].text == ")" { end += 1 }
+                }
+                let future = isFuture(tokens, before: i, floor: range.lowerBound)
+                mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end),
+                                  day: day ?? resolver.resolve(weekday: weekday, future: future), contextOffset: nil, isFuture: future)
+                i = end - 1
+            } else if let (day, end) = date(tokens, at: i, limit: range.upperBound) {
+                mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end), day: day, contextOffset: nil,
+                                  isFuture: isFuture(tokens, before: i, floor: range.lowerBound))
+                i = end - 1
+            } else if t.isWord {
+                for relative in lexicon.relativeDays where i + relative.words.count <= range.upperBound && tokens.matches(relative.words, at: i) {
+                    let end = i + relative.words.count
+                    var day: DayResolver.Day?
+                    if !relative.relativeToContext, let publication = resolver.publication { day = publication.adding(days: relative.offset) }
+                    mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end), day: day,
+                                      contextOffset: relative.relativeToContext ? relative.offset : nil, isFuture: false)
+                    i = end - 1
+                    break
+                }
+            }
+            if let mention { found.append(mention) }
+            i += 1
+        }
+        return found
+    }
+
+    /// `May 12` or `12 May` at `i`.
+    func date(_ tokens: [Token], at i: Int, limit: Int) -> (DayResolver.Day, Int)? {
+        guard i + 1 < limit else { return nil }
+        let a = tokens[i], b = tokens[i + 1]
+        if a.isWord, a.isCapitalized, let month = lexicon.months[a.lower], b.kind == .number, let d = Int(b.text), (1...31).contains(d),
+           let day = resolver.resolve(month: month, day: d) {
+            return (day, i + 2)
+        }
+        if a.kind == .number, let d = Int(a.text), (1...31).contains(d), b.isWord, b.isCapitalized, let month = lexicon.months[b.lower],
+           let day = resolver.resolve(month: month, day: d) {
+            return (day, i + 2)
+        }
+        return nil
+    }
+
+    /// A future word (will, scheduled, due, planned…) in the few words before.
+    func isFuture(_ tokens: [Token], before i: Int, floor: Int) -> Bool {
+        var k = i - 1
+        while k >= max(floor, i - 5) {
+            if lexicon.futureWords.contains(tokens[k].lower) { return true }
+            if tokens[k].text == "." || tokens[k].text == ";" { return false }
+            k -= 1
+        }
+        return false
+    }
+}

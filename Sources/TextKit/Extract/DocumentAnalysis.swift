@@ -1,0 +1,42 @@
+public import WorkbenchProtocol
+
+/// The rules shared by the extract and attribution stages, run once over a document: the article found
+/// by the boilerplate filter, its sentences, actors, days, quotes and attributed statements.
+public struct DocumentAnalysis: Sendable {
+    public let text: AnalyzedText
+    public let headline: AnalyzedText?
+    public let boilerplate: BoilerplateFilter.Result
+    public let mentions: [[ActorMention]]
+    public let days: [[DayMentions.Mention]]
+    public let quotes: [QuoteFinder.Quote]
+    public let statements: [AttributionFinder.Statement]
+    public let resolver: DayResolver
+
+    /// Analyses `document` (already known to be in English).
+    public init(document: Document, topic: Topic, matcher: ActorMatcher) {
+        let boilerplate = BoilerplateFilter.shared.filter(ScalarString(document.text))
+        let text = AnalyzedText(document.text, paragraphs: boilerplate.paragraphs)
+        let headline = boilerplate.headline.map { AnalyzedText(document.text, paragraphs: [$0]) }
+        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: document.meta.date)
+    }
+
+    /// Rebuilds the analysis from the extract stage's output (as the attribution stage does).
+    public init(document: Document, extract: ExtractOutput, topic: Topic, matcher: ActorMatcher) {
+        let text = AnalyzedText(text: document.text, extract: extract)
+        let headline = extract.headline.map { AnalyzedText(document.text, paragraphs: [$0]) }
+        let boilerplate = BoilerplateFilter.Result(paragraphs: extract.paragraphs, headline: extract.headline, removed: extract.removed)
+        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: extract.date ?? document.meta.date)
+    }
+
+    init(text: AnalyzedText, headline: AnalyzedText?, boilerplate: BoilerplateFilter.Result, topic: Topic, matcher: ActorMatcher, date: String?) {
+        self.text = text
+        self.headline = headline
+        self.boilerplate = boilerplate
+        resolver = DayResolver(publication: date, windowStart: topic.eventStart, windowEnd: topic.eventEnd)
+        let dayFinder = DayMentions(resolver: resolver)
+        mentions = text.sentenceTokens.map { matcher.mentions(in: text.tokens, range: $0) }
+        days = text.sentenceTokens.map { dayFinder.find(text.tokens, range: $0) }
+        quotes = QuoteFinder().find(text.string, in: boilerplate.paragraphs)
+        statements = AttributionFinder(matcher: matcher).find(in: text, quotes: quotes)
+    }
+}

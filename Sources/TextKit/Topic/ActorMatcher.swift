@@ -1,0 +1,181 @@
+/// Finds the topic's actors in sentences: people by name, alias or role; institutions named by a
+/// country form and an institution head (`Azerbaijan's Defence Ministry`, `the Defense Ministry in
+/// Azerbaijan`, `Armenian forces`); countries, capitals and metonyms standing for governments; and
+/// definite references (`the ministry`) for later resolution. The topic file gives the countries and
+/// people; `Resources/english/institutions.json` the institutions.
+public final class ActorMatcher: Sendable {
+    enum Form: Hashable, Sendable {
+        case countryName(Int), adjective(Int), capital(Int), metonym(Int)
+        case personName(Int), personRole(Int)
+    }
+
+    let topic: Topic
+    let lexicon: EnglishLexicon
+    /// First lowercase word → phrases starting with it (longest first) and what they name.
+    let phrases: [String: [(words: [String], form: Form)]]
+    /// Institution head phrases (longest first) with kind and canonical suffix.
+    let heads: [(words: [String], kind: String, canonical: String)]
+    /// Short heads for `the ministry`-style references.
+    let shortHeads: [(words: [String], kind: String)]
+    static let prepositions: Set<String> = ["in", "to", "into", "from", "at", "near", "between", "via", "towards", "toward", "inside", "across",
+                                             "within", "outside", "through", "around", "for"]
+    static let troopHeads: Set<String> = ["forces", "troops", "army", "military", "armed", "border", "soldiers"]
+
+    public init(topic: Topic, lexicon: EnglishLexicon = .shared) {
+        self.topic = topic
+        self.lexicon = lexicon
+        var phrases: [String: [(words: [String], form: Form)]] = [:]
+        func add(_ text: String, _ form: Form) {
+            let words = Tokenizer.tokenize(ScalarString(text)).filter { $0.kind != .punctuation || $0.text == "." }.map { $0.possessiveBase.lowercased() }
+            guard let first = words.first else { return }
+            phrases[first, default: []].append((words, form))
+        }
+        for (i, country) in topic.countries.enumerated() {
+            country.names.forEach { add($0, .countryName(i)) }
+            country.adjectives.forEach { add($0, .adjective(i)) }
+            country.capitals.forEach { add($0, .capital(i)) }
+            country.metonyms.forEach { add($0, .metonym(i)) }
+        }
+        for (i, person) in topic.people.enumerated() {
+            ([person.name] + person.aliases).forEach { add($0, .personName(i)) }
+            person.roles.forEach { add($0, .personRole(i)) }
+        }
+        for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
+        self.phrases = phrases
+        heads = lexicon.institutions.flatMap { inst in inst.heads.map { ($0, inst.kind, inst.canonical) } }.sorted { $0.0.count > $1.0.count }
+        shortHeads = lexicon.institutions.flatMap { inst in inst.short.map { ($0, inst.kind) } }.sorted { $0.0.count > $1.0.count }
+    }
+
+    /// The side an adjective or possessive names (`Armenian`, `Azeri`, `Armenia’s`), if any.
+    public func side(ofModifier token: Token) -> String? {
+        guard token.isWord else { return nil }
+        let key = token.base
+        for entry in phrases[key] ?? [] where entry.words.count == 1 {
+            switch entry.form {
+            case .adjective(let i), .countryName(let i), .capital(let i): return topic.countries[i].side
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Actor mentions in `tokens[range]`, left to right, not overlapping (longest match wins).
+    public func mentions(in tokens: [Token], range: Range<Int>) -> [ActorMention] {
+        var result: [ActorMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let mention = match(tokens, at: i, limit: range.upperBound) {
+                result.append(mention)
+                i = mention.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: - Matching
+
+    /// The words at `i` as lowercase, with a possessive stripped from the last one.
+    private func phrase(at i: Int, in tokens: [Token], limit: Int) -> (entry: (words: [String], form: Form), end: Int, possessive: Bool)? {
+        let first = tokens[i]
+        guard first.isWord else { return nil }
+        let key = first.base
+        for entry in phrases[key] ?? [] {
+            let n = entry.words.count
+            guard i + n <= limit else { continue }
+            var ok = true
+            for k in 0..<n where tokens[i + k].base != entry.words[k] {
+                ok = false
+                break
+            }
+            if ok { return (entry, i + n, tokens[i + n - 1].isPossessive) }
+        }
+        return nil
+    }
+
+    private func head(at i: Int, in tokens: [Token], limit: Int) -> (kind: String, canonical: String, end: Int, words: [String])? {
+        for head in heads where i + head.words.count <= limit {
+            var ok = true
+            for (k, word) in head.words.enumerated() {
+                let t = tokens[i + k]
+                if (k == head.words.count - 1 ? t.base : t.lower) != word { ok = false; break }
+            }
+            if ok { return (head.kind, head.canonical, i + head.words.count, head.words) }
+        }
+        return nil
+    }
+
+    func institutionMention(country i: Int, kind: String, canonical: String, headWords: [String], span: TextSpan, tokens: Range<Int>) -> ActorMention {
+        let country = topic.countries[i]
+        if kind == "government" {
+            return ActorMention(span: span, tokens: tokens, actor: "\(country.side)/government", canonical: country.government, side: country.side,
+                                kind: .institution, institution: kind)
+        }
+        let isTroops = headWords.allSatisfy { Self.troopHeads.contains($0) }
+        let name = isTroops ? "\(country.canonicalAdjective) military" : "\(country.canonicalAdjective) \(canonical)"
+        // Troops are the military, not the ministry: `the ministry` never refers back to them.
+        let institution = isTroops ? "military" : kind
+        return ActorMention(span: span, tokens: tokens, actor: "\(country.side)/\(institution)", canonical: name, side: country.side,
+                            kind: .institution, institution: institution)
+    }
+
+    private func match(_ tokens: [Token], at i: Int, limit: Int) -> ActorMention? {
+        let previous = i > 0 ? tokens[i - 1].lower : ""
+        if let (entry, end, possessive) = phrase(at: i, in: tokens, limit: limit) {
+            switch entry.form {
+            case .personRole(let p), .personName(let p):
+                guard tokens[i].isCapitalized || tokens[i].isAllCaps else { break }
+                // A role then the name: one mention.
+                var last = end
+                if !possessive, last < limit, let (next, nextEnd, _) = phrase(at: last, in: tokens, limit: limit),
+                   case .personName(let q) = next.form, q == p {
+                    last = nextEnd
+                }
+                let person = topic.people[p]
+                return ActorMention(span: TextSpan(tokens[i].start, tokens[last - 1].end), tokens: i..<last, actor: "person/\(person.name)",
+                                    canonical: person.name, side: person.side, kind: .person, institution: nil)
+            case .adjective(let c), .countryName(let c), .capital(let c), .metonym(let c):
+                // A country form then an institution head: `Armenian defence ministry`, `Azerbaijan's army`.
+                if end < limit, let h = head(at: end, in: tokens, limit: limit) {
+                    return institutionMention(country: c, kind: h.kind, canonical: h.canonical, headWords: h.words,
+                                              span: TextSpan(tokens[i].start, tokens[h.end - 1].end), tokens: i..<h.end)
+                }
+                // A bare adjective names no actor (`Armenian soldiers`), unless it is also the country's name (`US`).
+                if case .adjective = entry.form, !isCountryName(entry.words, c) { return nil }
+                guard tokens[i].isCapitalized || tokens[i].isAllCaps else { return nil }
+                let country = topic.countries[c]
+                var kind: ActorMention.Kind = .country
+                if case .capital = entry.form { kind = Self.prepositions.contains(previous) ? .place : .metonym }
+                if case .metonym = entry.form { kind = .metonym }
+                if case .countryName = entry.form, Self.prepositions.contains(previous) { kind = .place }
+                if case .adjective = entry.form, Self.prepositions.contains(previous) { kind = .place }
+                return ActorMention(span: TextSpan(tokens[i].start, tokens[end - 1].end), tokens: i..<end, actor: "\(country.side)/government",
+                                    canonical: country.government, side: country.side, kind: kind, institution: nil)
+            }
+        }
+        // A head then `of`/`in` and a country: `the Ministry of Defense of Armenia`, `the Defense Ministry in Azerbaijan`.
+        if let h = head(at: i, in: tokens, limit: limit), tokens[i].isCapitalized || h.words.count > 1 {
+            if h.end + 1 < limit, ["of", "in"].contains(tokens[h.end].lower), let (entry, end, _) = phrase(at: h.end + 1, in: tokens, limit: limit) {
+                if case .countryName(let c) = entry.form {
+                    return institutionMention(country: c, kind: h.kind, canonical: h.canonical, headWords: h.words,
+                                              span: TextSpan(tokens[i].start, tokens[end - 1].end), tokens: i..<end)
+                }
+            }
+        }
+        // `the ministry`, `the Defense Ministry`: a reference to resolve.
+        if previous == "the" {
+            for short in shortHeads where i + short.words.count <= limit && tokens.matches(short.words, at: i) {
+                let end = i + short.words.count
+                // Not when a country follows: handled above.
+                return ActorMention(span: TextSpan(tokens[i - 1].start, tokens[end - 1].end), tokens: (i - 1)..<end, actor: "",
+                                    canonical: "", side: "", kind: .reference, institution: short.kind)
+            }
+        }
+        return nil
+    }
+
+    private func isCountryName(_ words: [String], _ c: Int) -> Bool {
+        topic.countries[c].names.contains { $0.lowercased() == words.joined(separator: " ") }
+    }
+}
