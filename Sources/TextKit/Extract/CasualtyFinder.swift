@@ -112,8 +112,8 @@ public struct CasualtyFinder: Sendable {
         if let headline {
             for s in headline.sentences.indices {
                 for count in counts(headline.tokens, range: headline.sentenceTokens[s]) {
-                    let side = count.side ?? (mentionsBothParties(headline.tokens, range: headline.sentenceTokens[s]) ? "both" : nil)
-                    guard let side else { continue }
+                    // A headline figure with no side is a total.
+                    let side = count.side ?? "both"
                     found.headlineClaims.append(ExtractOutput.Casualty(side: side, killed: count.killed ? count.value : nil,
                                                                       wounded: count.killed ? nil : count.value, day: nil, claimant: "outlet",
                                                                       claimantSide: nil, span: headline.sentences[s], evidence: count.evidence))

@@ -55,8 +55,10 @@ public struct NumberParser: Sendable {
                 end += 1
             } else if next.lower == "and", end + 1 < limit, wordValue(tokens[end + 1].lower, articles: false) != nil, current > 0, total + current >= 100 {
                 end += 1
-            } else if let unit = wordValue(next.lower, articles: false), unit < 100, current.truncatingRemainder(dividingBy: 100) == 0 || current >= 20,
-                      current > 0, token.kind != .number, unit < 10 || current.truncatingRemainder(dividingBy: 100) == 0 {
+            } else if let unit = wordValue(next.lower, articles: false), unit < 100, token.kind != .number,
+                      (current == 0 && total > 0)  // `six thousand five`
+                        || (current > 0 && current.truncatingRemainder(dividingBy: 100) == 0)  // `two hundred five`
+                        || (current >= 20 && current < 100 && current.truncatingRemainder(dividingBy: 10) == 0 && unit < 10) {  // `twenty one`
                 current += unit
                 end += 1
             } else {

@@ -84,7 +84,7 @@ public struct RunStepRecord: Hashable, Sendable {
 
 /// One change to the cache; the writer applies them in batches, one transaction per batch.
 public enum CacheWrite: Sendable {
-    case result(key: String, stage: String, stepId: String, documentId: String, output: [UInt8], runId: Int64, seconds: Double?)
+    case result(key: String, stage: String, stepId: String, documentId: String, output: [UInt8], runId: Int64, seconds: Double?, skipped: String?)
     case failure(FailureRecord)
     case task(TaskRecord)
     case document(id: String, hash: String, meta: String, source: String?, length: Int, runId: Int64)

@@ -6,6 +6,8 @@ extension ResultCache {
     public struct BatchLookup: Sendable {
         /// Keys that have a stored result.
         public var existingKeys: Set<String> = []
+        /// Of those, the ones whose stage passed the document over, with why.
+        public var skipped: [String: String] = [:]
         /// `task` rows by step and document: the key last planned.
         public var taskKeys: [TaskRef: String] = [:]
         /// `document` rows: the hash last seen.
@@ -31,8 +33,13 @@ extension ResultCache {
             return try pool.read { db in
                 var found = BatchLookup()
                 for part in keys.chunked(Self.chunk) {
-                    let sql = "SELECT key FROM result WHERE key IN (\(placeholders(part.count)))"
-                    for key in try String.fetchAll(db, sql: sql, arguments: StatementArguments(part)) { found.existingKeys.insert(key) }
+                    let sql = "SELECT key, skipped FROM result WHERE key IN (\(placeholders(part.count)))"
+                    let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(part))
+                    while let row = try rows.next() {
+                        let key: String = row[0]
+                        found.existingKeys.insert(key)
+                        if let reason: String = row[1] { found.skipped[key] = reason }
+                    }
                 }
                 for part in documentIds.chunked(Self.chunk) {
                     let marks = placeholders(part.count)
@@ -93,11 +100,11 @@ extension ResultCache {
 
     private static func apply(_ write: CacheWrite, in db: Database) throws {
         switch write {
-        case .result(let key, let stage, let stepId, let documentId, let output, let runId, let seconds):
+        case .result(let key, let stage, let stepId, let documentId, let output, let runId, let seconds, let skipped):
             try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO result (key, stage, stepId, documentId, output, runId, createdAt, seconds)
-                VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)
-                """).execute(arguments: [key, stage, stepId, documentId, String(decoding: output, as: UTF8.self), runId, seconds])
+                INSERT OR REPLACE INTO result (key, stage, stepId, documentId, output, runId, createdAt, seconds, skipped)
+                VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?)
+                """).execute(arguments: [key, stage, stepId, documentId, String(decoding: output, as: UTF8.self), runId, seconds, skipped])
         case .failure(let f):
             try db.cachedStatement(sql: """
                 INSERT INTO failure (runId, stepId, stage, documentId, key, kind, message, retryable, attempts, exitStatus,

@@ -89,6 +89,10 @@ extension ResultCache {
                 CREATE INDEX failure_run ON failure(runId);
                 """)
         }
+        migrator.registerMigration("v2: result.skipped") { db in
+            // Why a stage passed a document over (its output's top-level "skipped" reason), if it did.
+            try db.execute(sql: "ALTER TABLE result ADD COLUMN skipped TEXT")
+        }
         return migrator
     }
 }

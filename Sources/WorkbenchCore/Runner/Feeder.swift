@@ -73,6 +73,7 @@ final class Feeder: @unchecked Sendable {
         var writes: [CacheWrite] = []
         var feed = FeedBatch(cachedCounts: [Int](repeating: 0, count: steps.count),
                              digests: [CorpusDigest](repeating: CorpusDigest(), count: steps.count))
+        feed.skipped = Array(repeating: [], count: steps.count)
         var needOutputs: [String] = []
         var partial: [(Int, [Bool])] = []
         for (i, item) in encoded.enumerated() {
@@ -90,7 +91,10 @@ final class Feeder: @unchecked Sendable {
                                                    parts: step.keyParts(documentHash: item.hash, inputKeys: step.inputs.map { keys[i][$0.stepIndex] }),
                                                    runId: runId)))
                 }
-                if cached[step.index] { feed.cachedCounts[step.index] += 1 }
+                if cached[step.index] {
+                    feed.cachedCounts[step.index] += 1
+                    if let reason = found.skipped[key] { feed.skipped[step.index].append((id, reason)) }
+                }
             }
             let documentSteps = steps.filter { $0.scope == .document }
             if documentSteps.allSatisfy({ cached[$0.index] }) {

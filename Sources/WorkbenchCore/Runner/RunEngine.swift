@@ -136,7 +136,7 @@ public final class RunEngine: Sendable {
                 id: state.plan.id, stage: state.plan.stageName, version: state.plan.hello.version, scope: state.plan.scope.rawValue,
                 total: state.total, computed: state.computed, cached: state.cached, failed: state.failed, skipped: state.skipped,
                 protocolErrors: state.violations, wallSeconds: state.firstDispatch.map { (state.lastCompletion ?? $0) - $0 },
-                taskSeconds: state.taskSeconds, error: state.fatal, excluded: loop.excluded[state.plan.index] ?? []))
+                taskSeconds: state.taskSeconds, error: state.fatal, excluded: loop.excluded[state.plan.index] ?? [], passedOver: state.passedOver))
         }
         var summary = RunSummary(
             runId: runId, status: status, seconds: seconds, workspace: workspace.directory, pipeline: Paths.display(workspace.pipelinePath),

@@ -34,6 +34,8 @@ struct FeedBatch: Sendable {
     var fullyCached = 0
     /// Per plan step: results found in the cache.
     var cachedCounts: [Int]
+    /// Per plan step: cached results whose stage passed the document over, as (document, reason).
+    var skipped: [[(document: String, reason: String)]] = []
     /// Per plan step (corpus steps): contributions of fully cached documents.
     var digests: [CorpusDigest]
 }

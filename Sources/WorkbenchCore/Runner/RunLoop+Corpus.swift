@@ -54,7 +54,7 @@ extension RunLoop {
             step.lastCompletion = t
             step.taskSeconds += t - (step.firstDispatch ?? t)
             writer.enqueue(.result(key: corpusKeys[i]!, stage: step.plan.stageName, stepId: step.plan.id, documentId: "*", output: output,
-                                   runId: runId, seconds: t - (step.firstDispatch ?? t)))
+                                   runId: runId, seconds: t - (step.firstDispatch ?? t), skipped: nil))
             finishCorpusStep(worker: worker, step: step)
         case (.ready, .error(let error)) where error.id != nil && error.id != "corpus":
             step.violations += 0

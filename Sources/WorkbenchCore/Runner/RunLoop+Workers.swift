@@ -197,8 +197,10 @@ extension RunLoop {
         step.lastCompletion = t
         document.status[index] = .done
         if !step.consumers.isEmpty { document.outputs[index] = output }
+        let skipped = SkipMarker.reason(in: output)
+        if let skipped { step.notePassedOver(document.id, reason: skipped) }
         writer.enqueue(.result(key: document.keys[index], stage: step.plan.stageName, stepId: step.plan.id, documentId: document.id,
-                               output: output, runId: runId, seconds: seconds))
+                               output: output, runId: runId, seconds: seconds, skipped: skipped))
         advance(document)
     }
 

@@ -89,6 +89,7 @@ final class RunLoop: @unchecked Sendable {  // confined to the loop thread
         case .batch(let batch):
             documentsRead += batch.work.count + batch.fullyCached
             for (index, count) in batch.cachedCounts.enumerated() { steps[index].cached += count }
+            for (index, items) in batch.skipped.enumerated() { for item in items { steps[index].notePassedOver(item.document, reason: item.reason) } }
             for (index, digest) in batch.digests.enumerated() where digest.count > 0 { digests[index].merge(digest) }
             for work in batch.work { admit(work) }
         case .feedFinished(let summary):

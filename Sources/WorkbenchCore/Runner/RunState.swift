@@ -113,6 +113,8 @@ final class StepState {
     var failed = 0
     var skipped = 0
     var violations = 0
+    /// Documents the stage passed over (`{"skipped": {"reason": …}}`), by reason.
+    var passedOver: [String: [String]] = [:]
     var taskSeconds = 0.0
     var firstDispatch: Double?
     var lastCompletion: Double?

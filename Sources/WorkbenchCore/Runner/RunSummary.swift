@@ -20,6 +20,8 @@ public struct RunSummary: Sendable {
         public var error: String?
         /// Corpus steps: documents left out because an input failed for them.
         public var excluded: [String]
+        /// Documents the stage passed over, by reason (`language fr: English-only analysis`).
+        public var passedOver: [String: [String]] = [:]
         public var documentsPerSecond: Double? {
             guard let wall = wallSeconds, wall > 0, computed + failed > 0 else { return nil }
             return Double(computed + failed) / wall
@@ -74,6 +76,11 @@ public struct RunSummary: Sendable {
             if let rate = s.documentsPerSecond { step["documents_per_second"] = .number(rate.rounded()) }
             if let error = s.error { step["error"] = .string(error) }
             if !s.excluded.isEmpty { step["excluded_documents"] = .array(s.excluded.prefix(1000).map { .string($0) }) }
+            if !s.passedOver.isEmpty {
+                step["passed_over"] = .object(JSONObject(s.passedOver.sorted { $0.key < $1.key }.map {
+                    JSONObject.Member(key: $0.key, value: .array($0.value.map { .string($0) }))
+                }))
+            }
             return .object(step)
         })
         o["failure_count"] = .number(Double(failureCount))
@@ -108,6 +115,9 @@ public struct RunSummary: Sendable {
             if let rate = s.documentsPerSecond, s.scope == "document" { line += String(format: ", %.0f docs/s", rate) }
             lines.append(line)
             if let error = s.error { lines.append("    error: " + error.replacingOccurrences(of: "\n", with: "\n    ")) }
+            for (reason, documents) in s.passedOver.sorted(by: { $0.key < $1.key }) {
+                lines.append("    passed over \(documents.count) (\(reason)): \(documents.prefix(5).joined(separator: ", "))\(documents.count > 5 ? ", …" : "")")
+            }
         }
         if failureCount > 0 {
             lines.append("failures (\(failureCount)):")

@@ -1,0 +1,89 @@
+import Testing
+import TextKit
+
+/// Attributed statements: speakers resolved to canonical names and sides, kinds, cues, first voice.
+@Suite("Attribution")
+struct AttributionTests {
+    func statements(_ text: String) -> [String] {
+        TestTopic.analyze(text).1.attributions.map { "\($0.speaker) | \($0.side) | \($0.kind) | \($0.cue ?? "-")" }
+    }
+
+    @Test("Inverted cue after a quote")
+    func inverted() {
+        #expect(statements("“We will respond to every provocation,” said Armenia’s defence ministry.")
+                == ["Armenian Defense Ministry | armenia | direct | said"])
+    }
+
+    @Test("According to, before or after the statement")
+    func accordingTo() {
+        #expect(statements("According to the Azerbaijani Defence Ministry, the attack was repelled.")
+                == ["Azerbaijani Defense Ministry | azerbaijan | indirect | according to"])
+        #expect(statements("The attack was repelled, according to local media.") == ["unnamed reports | other | indirect | according to"])
+    }
+
+    @Test("`It` and `the ministry` refer back to the last speaker of that kind")
+    func references() {
+        #expect(statements("The Armenian Defence Ministry said the border was calm. It added that two drones were shot down. "
+                           + "Later, the ministry confirmed the deaths.")
+                == ["Armenian Defense Ministry | armenia | indirect | said", "Armenian Defense Ministry | armenia | indirect | added",
+                    "Armenian Defense Ministry | armenia | indirect | confirmed"])
+    }
+
+    @Test("`the ministry` skips an object mentioned in between")
+    func referenceSkipsObjects() {
+        #expect(statements("The Azerbaijani Defence Ministry accused the Armenian troops of shelling. Later, the ministry said a soldier died.")
+                == ["Azerbaijani Defense Ministry | azerbaijan | indirect | accused", "Azerbaijani Defense Ministry | azerbaijan | indirect | said"])
+    }
+
+    @Test("Metonyms are governments; stance follows the verb")
+    func metonyms() {
+        let output = TestTopic.analyze("Yerevan denied the charge. Baku claimed that Armenian forces fired first. The Kremlin urged restraint.").1
+        #expect(output.attributions.map(\.speaker) == ["Armenian government", "Azerbaijani government", "Russian government"])
+        #expect(output.attributions.map(\.stance) == ["denial", "distancing", "demand"])
+    }
+
+    @Test("A quote with no cue is the previous speaker's")
+    func quoteWithoutCue() {
+        #expect(statements("Pashinyan accused Baku of planning an escalation. “There is a very small chance of a deal.”")
+                == ["Nikol Pashinyan | armenia | indirect | accused", "Nikol Pashinyan | armenia | direct | -"])
+    }
+
+    @Test("A partial quote makes the statement direct; a quote spanning sentences is one statement")
+    func partialAndSpanning() {
+        #expect(statements("Armenia called the checkpoint a “gross violation” of the ceasefire.") == ["Armenian government | armenia | direct | called"])
+        #expect(statements("“The enemy opened fire. We returned it,” the Armenian defence ministry said.")
+                == ["Armenian Defense Ministry | armenia | direct | said"])
+    }
+
+    @Test("Both sides, once; coordinated verbs are one statement, a participle another")
+    func coordination() {
+        #expect(statements("Both sides said they acted in self-defence and blamed the other for the fighting.") == ["both sides | both | indirect | said"])
+        #expect(statements("The Azerbaijani defence ministry said the situation was under control, adding that “the enemy retreated”.")
+                == ["Azerbaijani Defense Ministry | azerbaijan | indirect | said", "Azerbaijani Defense Ministry | azerbaijan | direct | added"])
+    }
+
+    @Test("Nouns and names that look like cues are not: the claims, United States")
+    func notCues() {
+        #expect(statements("The claims could not be verified. The United States said it was concerned.")
+                == ["US government | us | indirect | said"])
+    }
+
+    @Test("A subordinate clause keeps its subject: `a day after Azerbaijan said`")
+    func subordinate() {
+        #expect(statements("This comes a day after Azerbaijan said its positions were shelled.")
+                == ["Azerbaijani government | azerbaijan | indirect | said"])
+    }
+
+    @Test("First voice: the first one-sided claim about the fighting; a third party first is neutral")
+    func firstVoice() {
+        #expect(TestTopic.analyze("Baku said Armenian forces opened fire. Yerevan denied it.").1.firstVoice == "azerbaijan")
+        #expect(TestTopic.analyze("The EU said the shelling must stop. Baku said Armenian forces opened fire.").1.firstVoice == "neutral")
+    }
+
+    @Test("Editorializing: positioned statements in the outlet's own voice, not attributed ones")
+    func editorializing() {
+        let output = TestTopic.analyze("The controversial move violated the deal. Armenia said the move was illegal.").1
+        #expect(output.editorializing.map(\.text) == ["The controversial move violated the deal."])
+        #expect(output.editorializing.first?.markers == ["controversial", "violated"])
+    }
+}
