@@ -6,7 +6,7 @@ public struct AttributionAnalyzer: Sendable {
     public let topic: Topic
     let matcher: ActorMatcher
     let fighting: Set<String>
-    let editorial: [[String]]
+    let editorial: PhraseIndex<String>
 
     public init(topic: Topic) {
         self.topic = topic
@@ -14,7 +14,7 @@ public struct AttributionAnalyzer: Sendable {
         let lexicon = EnglishLexicon.shared
         fighting = lexicon.attackWords.union(lexicon.victims).union(lexicon.killedWords).union(lexicon.woundedWords)
             .union(["fire", "fired", "firing", "shot", "shots", "shooting", "attacked", "ceasefire", "cease-fire", "opened", "troops", "positions"])
-        editorial = lexicon.editorialMarkers
+        editorial = lexicon.editorialIndex
     }
 
     public func analyze(_ document: Document, extract: ExtractOutput) -> AttributionOutput {
@@ -60,11 +60,10 @@ public struct AttributionAnalyzer: Sendable {
             let sentence = text.sentences[s]
             let quoted = analysis.quotes.filter { $0.inner.overlaps(sentence) }
             var markers: [String] = []
-            for i in range where !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) {
-                for marker in editorial where i + marker.count <= range.upperBound && text.tokens.matches(marker, at: i) {
-                    markers.append(marker.joined(separator: " "))
-                    break
-                }
+            for i in range {
+                guard let (marker, _) = editorial.match(text.tokens, at: i, limit: range.upperBound),
+                      !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) else { continue }
+                markers.append(marker.value)
             }
             guard !markers.isEmpty else { continue }
             result.append(AttributionOutput.Editorial(start: sentence.start, end: sentence.end, text: text[sentence], markers: markers, sentence: s))

@@ -74,10 +74,9 @@ public struct AttributionFinder: Sendable {
                 // Phrase cues (`according to`, `spoke of`).
                 var cue: EnglishLexicon.Cue?
                 var cueEnd = i + 1
-                for phrase in lexicon.cuePhrases where tokens.matches(phrase.words, at: i) && i + phrase.words.count <= range.upperBound {
-                    cue = phrase.cue
-                    cueEnd = i + phrase.words.count
-                    break
+                if let (phrase, end) = lexicon.cuePhraseIndex.match(tokens, at: i, limit: range.upperBound) {
+                    cue = phrase.value
+                    cueEnd = end
                 }
                 if cue == nil, let verb = lexicon.cueVerb(tokens[i]), isVerbUse(tokens, at: i, sentenceStart: range.lowerBound) { cue = verb }
                 guard let cue else { continue }
@@ -280,22 +279,23 @@ public struct AttributionFinder: Sendable {
 
     /// `both sides`, `reports`, `local media`, `sources` starting at `i`.
     func specialSpeaker(startingAt i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
-        for phrase in lexicon.bothSides where i + phrase.count <= range.upperBound && tokens.matches(phrase, at: i) {
+        if let (_, end) = lexicon.bothSidesIndex.match(tokens, at: i, limit: range.upperBound) {
             return Speaker(canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
-                           span: TextSpan(tokens[i].start, tokens[i + phrase.count - 1].end), resolution: "named")
+                           span: TextSpan(tokens[i].start, tokens[end - 1].end), resolution: "named")
         }
-        for phrase in lexicon.unnamedSources where i + phrase.count <= range.upperBound && tokens.matches(phrase, at: i) {
+        if let (_, end) = lexicon.unnamedIndex.match(tokens, at: i, limit: range.upperBound) {
             return Speaker(canonical: "unnamed reports", actor: nil, side: "other", category: "unnamed", institution: nil,
-                           span: TextSpan(tokens[i].start, tokens[i + phrase.count - 1].end), resolution: "named")
+                           span: TextSpan(tokens[i].start, tokens[end - 1].end), resolution: "named")
         }
         return nil
     }
 
     /// The same, for a phrase ending at `end` (scanning left).
     func specialSpeakerEnding(at end: Int, tokens: [Token], floor: Int) -> Speaker? {
-        for phrase in lexicon.bothSides + lexicon.unnamedSources {
-            let start = end - phrase.count + 1
-            guard start >= floor, tokens.matches(phrase, at: start) else { continue }
+        if let (_, start) = lexicon.bothSidesIndex.match(tokens, endingAt: end, floor: floor) {
+            return specialSpeaker(startingAt: start, tokens: tokens, range: floor..<(end + 1))
+        }
+        if let (_, start) = lexicon.unnamedIndex.match(tokens, endingAt: end, floor: floor) {
             return specialSpeaker(startingAt: start, tokens: tokens, range: floor..<(end + 1))
         }
         return nil

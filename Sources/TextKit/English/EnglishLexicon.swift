@@ -60,6 +60,17 @@ public final class EnglishLexicon: Sendable {
     public let boilerplate: JSONValue
     public let editorialMarkers: [[String]]
 
+    // Indexes for matching at a token in one lookup.
+    public let cuePhraseIndex: PhraseIndex<Cue>
+    public let modifierIndex: PhraseIndex<Bool>
+    public let vagueIndex: PhraseIndex<VagueNumber>
+    public let killedPhraseIndex: PhraseIndex<Bool>
+    public let victimPhraseIndex: PhraseIndex<Bool>
+    public let relativeDayIndex: PhraseIndex<RelativeDay>
+    public let bothSidesIndex: PhraseIndex<Bool>
+    public let unnamedIndex: PhraseIndex<Bool>
+    public let editorialIndex: PhraseIndex<String>
+
     /// The lexicon the stages use.
     public static let shared = EnglishLexicon()
 
@@ -131,6 +142,16 @@ public final class EnglishLexicon: Sendable {
 
         boilerplate = load("boilerplate")
         editorialMarkers = strings(load("editorial")["markers"]).map(words).sorted { $0.count > $1.count }
+
+        cuePhraseIndex = PhraseIndex(cuePhrases.map { ($0.words, $0.cue) })
+        modifierIndex = PhraseIndex(numberModifiers.map { ($0, !["another", "further"].contains($0.first!) && $0 != ["a", "further"]) })
+        vagueIndex = PhraseIndex(vagueNumbers.map { ($0.words, $0) })
+        killedPhraseIndex = PhraseIndex(killedPhrases.map { ($0, true) })
+        victimPhraseIndex = PhraseIndex(victimPhrases.map { ($0, true) })
+        relativeDayIndex = PhraseIndex(relativeDays.map { ($0.words, $0) })
+        bothSidesIndex = PhraseIndex(bothSides.map { ($0, true) })
+        unnamedIndex = PhraseIndex(unnamedSources.map { ($0, true) })
+        editorialIndex = PhraseIndex(editorialMarkers.map { ($0, $0.joined(separator: " ")) })
     }
 
     /// The cue at `index` in `tokens` if the word there is a cue verb form.

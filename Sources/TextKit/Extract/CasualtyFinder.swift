@@ -136,9 +136,9 @@ public struct CasualtyFinder: Sendable {
             guard t.isWord else { continue }
             var killed: Bool
             var wordEnd = i + 1
-            if let phrase = lexicon.killedPhrases.first(where: { i + $0.count <= range.upperBound && tokens.matches($0, at: i) }) {
+            if let (_, end) = lexicon.killedPhraseIndex.match(tokens, at: i, limit: range.upperBound) {
                 killed = true
-                wordEnd = i + phrase.count
+                wordEnd = end
             } else if Self.killedForms.contains(t.lower) {
                 killed = true
             } else if lexicon.woundedWords.contains(t.lower) && !["wound", "wounds", "injury", "injuries"].contains(t.lower) {
@@ -185,9 +185,10 @@ public struct CasualtyFinder: Sendable {
                           evidence: [parsed.span], numberTokens: parsed.tokens)]
         }
         // The victim noun phrase: [number] [of its|of the] [adjectives] victim.
-        guard tokens[k].isWord, lexicon.victims.contains(tokens[k].lower) || lexicon.victimPhrases.contains(where: { k - $0.count + 1 >= floor && tokens.matches($0, at: k - $0.count + 1) }) else { return [] }
+        let victimPhrase = lexicon.victimPhraseIndex.match(tokens, endingAt: k, floor: floor)
+        guard tokens[k].isWord, lexicon.victims.contains(tokens[k].lower) || victimPhrase != nil else { return [] }
         var nounStart = k
-        if let phrase = lexicon.victimPhrases.first(where: { k - $0.count + 1 >= floor && tokens.matches($0, at: k - $0.count + 1) }) { nounStart = k - phrase.count + 1 }
+        if let victimPhrase { nounStart = victimPhrase.start }
         let others = tokens[k].lower == "others"
         var j = nounStart - 1
         var sides: [String] = []

@@ -45,16 +45,13 @@ public struct DayMentions: Sendable {
                 mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end), day: day, contextOffset: nil,
                                   isFuture: isFuture(tokens, before: i, floor: range.lowerBound))
                 i = end - 1
-            } else if t.isWord {
-                for relative in lexicon.relativeDays where i + relative.words.count <= range.upperBound && tokens.matches(relative.words, at: i) {
-                    let end = i + relative.words.count
-                    var day: DayResolver.Day?
-                    if !relative.relativeToContext, let publication = resolver.publication { day = publication.adding(days: relative.offset) }
-                    mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end), day: day,
-                                      contextOffset: relative.relativeToContext ? relative.offset : nil, isFuture: false)
-                    i = end - 1
-                    break
-                }
+            } else if let (entry, end) = lexicon.relativeDayIndex.match(tokens, at: i, limit: range.upperBound) {
+                let relative = entry.value
+                var day: DayResolver.Day?
+                if !relative.relativeToContext, let publication = resolver.publication { day = publication.adding(days: relative.offset) }
+                mention = Mention(tokens: i..<end, span: TextSpan(t.start, tokens[end - 1].end), day: day,
+                                  contextOffset: relative.relativeToContext ? relative.offset : nil, isFuture: false)
+                i = end - 1
             }
             if let mention { found.append(mention) }
             i += 1

@@ -18,14 +18,12 @@ public struct NumberParser: Sendable {
     public func parse(_ tokens: [Token], at start: Int, limit: Int, articles: Bool = false) -> Parsed? {
         var i = start
         var approximate = false
-        for modifier in lexicon.numberModifiers where i + modifier.count < limit && tokens.matches(modifier, at: i) {
-            approximate = modifier != ["another"] && modifier != ["a", "further"] && modifier != ["further"]
-            i += modifier.count
-            break
+        if let (modifier, end) = lexicon.modifierIndex.match(tokens, at: i, limit: limit), end < limit {
+            approximate = modifier.value
+            i = end
         }
-        for vague in lexicon.vagueNumbers where i + vague.words.count <= limit && tokens.matches(vague.words, at: i) {
-            let end = i + vague.words.count
-            return Parsed(value: vague.value, approximate: true, tokens: start..<end, span: TextSpan(tokens[start].start, tokens[end - 1].end))
+        if let (vague, end) = lexicon.vagueIndex.match(tokens, at: i, limit: limit) {
+            return Parsed(value: vague.value.value, approximate: true, tokens: start..<end, span: TextSpan(tokens[start].start, tokens[end - 1].end))
         }
         guard i < limit else { return nil }
         var value: Double

@@ -5,7 +5,8 @@ import WorkbenchProtocol
 /// `Resources/language/function-words.json`. English unless another language clearly wins: a short or
 /// unclear text is analysed, not skipped.
 public struct LanguageDetector: Sendable {
-    private let words: [String: Set<String>]
+    /// Each function word and the languages it belongs to.
+    private let languagesOf: [String: [String]]
 
     public static let shared: LanguageDetector = {
         var words: [String: Set<String>] = [:]
@@ -15,7 +16,11 @@ public struct LanguageDetector: Sendable {
         return LanguageDetector(words: words)
     }()
 
-    init(words: [String: Set<String>]) { self.words = words }
+    init(words: [String: Set<String>]) {
+        var languagesOf: [String: [String]] = [:]
+        for (language, set) in words { for word in set { languagesOf[word, default: []].append(language) } }
+        self.languagesOf = languagesOf
+    }
 
     /// The language code and a confidence between 0 and 1.
     public func detect(_ text: String, sample limit: Int = 4000) -> (language: String, confidence: Double) {
@@ -38,10 +43,18 @@ public struct LanguageDetector: Sendable {
         }
         var counts: [String: Int] = [:]
         var total = 0
-        for token in Tokenizer.tokenize(ScalarString(String(text.unicodeScalars.prefix(limit)))) where token.kind == .word {
+        // Words are read straight off the scalars, lowercased, without building tokens.
+        var word = String.UnicodeScalarView()
+        func count() {
+            guard !word.isEmpty else { return }
             total += 1
-            for (language, set) in words where set.contains(token.lower) { counts[language, default: 0] += 1 }
+            for language in languagesOf[String(word)] ?? [] { counts[language, default: 0] += 1 }
+            word.removeAll(keepingCapacity: true)
         }
+        for scalar in text.unicodeScalars.prefix(limit) {
+            if scalar.isLetter || scalar.isApostrophe { word.append(Character.lowercasedScalar(scalar)) } else { count() }
+        }
+        count()
         let english = counts["en", default: 0]
         guard let (best, bestCount) = counts.max(by: { ($0.value, $0.key == "en" ? 1 : 0) < ($1.value, $1.key == "en" ? 1 : 0) }),
               total >= 8 else {

@@ -13,10 +13,10 @@ public final class ActorMatcher: Sendable {
     let lexicon: EnglishLexicon
     /// First lowercase word → phrases starting with it (longest first) and what they name.
     let phrases: [String: [(words: [String], form: Form)]]
-    /// Institution head phrases (longest first) with kind and canonical suffix.
-    let heads: [(words: [String], kind: String, canonical: String)]
+    /// Institution head phrases with kind and canonical suffix.
+    let heads: PhraseIndex<(kind: String, canonical: String)>
     /// Short heads for `the ministry`-style references.
-    let shortHeads: [(words: [String], kind: String)]
+    let shortHeads: PhraseIndex<String>
     static let prepositions: Set<String> = ["in", "to", "into", "from", "at", "near", "between", "via", "towards", "toward", "inside", "across",
                                              "within", "outside", "through", "around", "for"]
     static let troopHeads: Set<String> = ["forces", "troops", "army", "military", "armed", "border", "soldiers"]
@@ -42,8 +42,10 @@ public final class ActorMatcher: Sendable {
         }
         for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         self.phrases = phrases
-        heads = lexicon.institutions.flatMap { inst in inst.heads.map { ($0, inst.kind, inst.canonical) } }.sorted { $0.0.count > $1.0.count }
-        shortHeads = lexicon.institutions.flatMap { inst in inst.short.map { ($0, inst.kind) } }.sorted { $0.0.count > $1.0.count }
+        heads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.heads.map { ($0, (inst.kind, inst.canonical)) } })
+        // The first institution listing a short head wins (`the ministry` is the defence ministry unless said otherwise).
+        var seenShort = Set<[String]>()
+        shortHeads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.short.filter { seenShort.insert($0).inserted }.map { ($0, inst.kind) } })
     }
 
     /// The side an adjective or possessive names (`Armenian`, `Azeri`, `Armenia’s`), if any.
@@ -95,15 +97,8 @@ public final class ActorMatcher: Sendable {
     }
 
     private func head(at i: Int, in tokens: [Token], limit: Int) -> (kind: String, canonical: String, end: Int, words: [String])? {
-        for head in heads where i + head.words.count <= limit {
-            var ok = true
-            for (k, word) in head.words.enumerated() {
-                let t = tokens[i + k]
-                if (k == head.words.count - 1 ? t.base : t.lower) != word { ok = false; break }
-            }
-            if ok { return (head.kind, head.canonical, i + head.words.count, head.words) }
-        }
-        return nil
+        guard let (entry, end) = heads.match(tokens, at: i, limit: limit, byBase: true) else { return nil }
+        return (entry.value.kind, entry.value.canonical, end, entry.words)
     }
 
     func institutionMention(country i: Int, kind: String, canonical: String, headWords: [String], span: TextSpan, tokens: Range<Int>) -> ActorMention {
@@ -164,13 +159,9 @@ public final class ActorMatcher: Sendable {
             }
         }
         // `the ministry`, `the Defense Ministry`: a reference to resolve.
-        if previous == "the" {
-            for short in shortHeads where i + short.words.count <= limit && tokens.matches(short.words, at: i) {
-                let end = i + short.words.count
-                // Not when a country follows: handled above.
-                return ActorMention(span: TextSpan(tokens[i - 1].start, tokens[end - 1].end), tokens: (i - 1)..<end, actor: "",
-                                    canonical: "", side: "", kind: .reference, institution: short.kind)
-            }
+        if previous == "the", let (short, end) = shortHeads.match(tokens, at: i, limit: limit) {
+            return ActorMention(span: TextSpan(tokens[i - 1].start, tokens[end - 1].end), tokens: (i - 1)..<end, actor: "",
+                                canonical: "", side: "", kind: .reference, institution: short.value)
         }
         return nil
     }
