@@ -17,6 +17,7 @@ public struct BoilerplateFilter: Sendable {
     let exact: Set<String>
     let starts: [String]
     let contains: [String]
+    let containsPatterns: [[UInt8]]
     let captionStarts: [String]
     let separators: [String]
     let footerMarkers: [String]
@@ -29,6 +30,7 @@ public struct BoilerplateFilter: Sendable {
         exact = Set(strings("exact"))
         starts = strings("starts")
         contains = strings("contains")
+        containsPatterns = contains.map { Array($0.utf8) }
         captionStarts = strings("caption_starts")
         separators = strings("navigation_separators")
         footerMarkers = strings("footer_markers")
@@ -66,6 +68,23 @@ public struct BoilerplateFilter: Sendable {
         return result
     }
 
+    /// Byte substring search (the patterns are lowercase ASCII or exact UTF-8).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Lowercase, no-break spaces as spaces, runs of spaces collapsed.
     static func normalize(_ line: String) -> String {
         var out = ""
@@ -86,7 +105,10 @@ public struct BoilerplateFilter: Sendable {
     func classify(_ line: String, wordCount: Int) -> String? {
         if exact.contains(line) || exact.contains(line.trimming(".:")) { return kind(of: line) }
         if starts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
-        if contains.contains(where: { line.contains($0) }) && wordCount <= 40 { return kind(of: line) }
+        // Long paragraphs are articles: only short lines are searched for boilerplate phrases.
+        guard wordCount <= 40 else { return nil }
+        let bytes = Array(line.utf8)
+        if containsPatterns.contains(where: { Self.contains(bytes, $0) }) { return kind(of: line) }
         let endsSentence = line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("\"") || line.hasSuffix("”")
         // Navigation crumbs: short, separator-joined, no sentence.
         if wordCount <= 8 && !endsSentence && separators.contains(where: { line.contains($0) }) { return "navigation" }

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+import TextKit
+import WorkbenchProtocol
+
+/// The hand-written JSON of the stage outputs says exactly what Codable would.
+@Suite("Output JSON")
+struct SchemaJSONTests {
+    static let text = "Home / World\nClashes flare\n\n“We will respond,” said Armenia’s defence ministry on Friday. Three Armenian soldiers were wounded, "
+        + "one of whom later died. The controversial move violated the deal. Baku claimed 6,500 people died in 2020."
+
+    func same(_ value: some Encodable & JSONWritable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let viaCodable = try JSONParser.parse(Array(encoder.encode(value)))
+        var writer = JSONWriter()
+        value.writeJSON(into: &writer)
+        let viaWriter = try JSONParser.parse(writer.bytes)
+        #expect(viaWriter == viaCodable)
+        #expect(writer.bytes == viaCodable.serialized(sortedKeys: true), "byte-identical to the canonical form")
+    }
+
+    @Test("Extract and attribution outputs")
+    func outputs() throws {
+        let (extract, attribution) = TestTopic.analyze(Self.text, date: "2023-05-13")
+        #expect(!extract.casualties.isEmpty && !attribution.attributions.isEmpty && !extract.removed.isEmpty)
+        try same(extract)
+        try same(attribution)
+        let (skipped, skippedAttribution) = TestTopic.analyze("Le ministère a annoncé que deux soldats ont été tués dans les affrontements à la frontière.")
+        try same(skipped)
+        try same(skippedAttribution)
+    }
+}
