@@ -17,6 +17,8 @@ public struct AttributionFinder: Sendable {
 
     let matcher: ActorMatcher
     let lexicon: EnglishLexicon
+    /// The side of the outlet's country, when it is a party: `the ministry` in an Azerbaijani outlet is Azerbaijan's.
+    let outletSide: String?
     static let determiners: Set<String> = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
                                            "any", "no", "such", "of", "whose", "latest", "new", "earlier", "previous", "recent", "his", "official"]
     static let beForms: Set<String> = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
@@ -26,9 +28,10 @@ public struct AttributionFinder: Sendable {
                                             "to", "in", "on", "at", "into", "as", "than", "between", "among", "under", "without", "since"]
     static let clauseBreaks: Set<String> = [";", ":", "—", "–"]
 
-    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared) {
+    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil) {
         self.matcher = matcher
         self.lexicon = lexicon
+        self.outletSide = outletSide
     }
 
     /// Discourse state: who spoke and who was mentioned last, for pronouns and references.
@@ -42,6 +45,8 @@ public struct AttributionFinder: Sendable {
         var lastBySideInstitution: [String: Speaker] = [:]
         /// Institutions mentioned (not necessarily speaking): the fallback for `the ministry`.
         var mentionedByInstitution: [String: Speaker] = [:]
+        /// The party side named first in the current sentence (a last resort for `the ministry`).
+        var sentenceSide: String?
 
         mutating func note(_ speaker: Speaker) {
             if speaker.isPerson { lastPerson = speaker }
@@ -60,10 +65,11 @@ public struct AttributionFinder: Sendable {
         var context = Context()
         var statements: [Statement] = []
         let tokens = text.tokens
-        for s in text.sentences.indices {
+        for s in text.sentences.indices where !text.isHeading(s) {
             let range = text.sentenceTokens[s]
             let sentence = text.sentences[s]
             let mentions = matcher.mentions(in: tokens, range: range)
+            context.sentenceSide = range.lazy.compactMap { self.matcher.side(ofModifier: tokens[$0]) }.first { self.matcher.topic.parties.contains($0) }
             let sentenceQuotes = quotes.filter { $0.inner.overlaps(sentence) }
             let quoted = Set(sentenceQuotes.flatMap { q in range.filter { q.inner.contains(tokens[$0].span) } })
             var found: [(cue: EnglishLexicon.Cue, cueTokens: Range<Int>, speaker: Speaker)] = []
@@ -80,14 +86,20 @@ public struct AttributionFinder: Sendable {
                 }
                 if cue == nil, let verb = lexicon.cueVerb(tokens[i]), isVerbUse(tokens, at: i, sentenceStart: range.lowerBound) { cue = verb }
                 guard let cue else { continue }
-                // Coordinated with an earlier cue of the same subject: one statement (`said … and blamed`).
-                if let last = found.last, i > range.lowerBound, tokens[i - 1].lower == "and" || (i > range.lowerBound + 1 && tokens[i - 2].lower == "and" && tokens[i - 1].lower.hasSuffix("ly")) {
-                    _ = last
+                // Coordinated with an earlier cue of the same subject: one statement (`said … and blamed`,
+                // `… and she rejected`).
+                if !found.isEmpty, i > range.lowerBound,
+                   tokens[i - 1].lower == "and"
+                    || (i > range.lowerBound + 1 && tokens[i - 2].lower == "and"
+                        && (tokens[i - 1].lower.hasSuffix("ly") || ["he", "she", "it", "they"].contains(tokens[i - 1].lower))) {
                     i = cueEnd - 1
                     continue
                 }
                 let speaker: Speaker?
-                if cue.speakerAfter {
+                if tokens[i].lower.hasSuffix("ing"), let last = found.last, !cue.speakerAfter {
+                    // `…, saying`, `adding that`: a participle shares the main clause's speaker.
+                    speaker = last.speaker
+                } else if cue.speakerAfter {
                     speaker = subject(after: cueEnd, tokens: tokens, range: range, mentions: mentions, context: context, sentence: s)
                 } else if let before = subject(before: i, tokens: tokens, range: range, mentions: mentions, context: context, found: found.map(\.speaker),
                                                foundCues: found.map(\.cueTokens), sentence: s) {
@@ -178,7 +190,7 @@ public struct AttributionFinder: Sendable {
     // MARK: - Speakers
 
     static func speaker(from mention: ActorMention, resolution: String) -> Speaker {
-        let category: String = switch mention.kind {
+        var category: String = switch mention.kind {
         case .person: "person"
         case .institution: "institution"
         case .country: "country"
@@ -186,6 +198,8 @@ public struct AttributionFinder: Sendable {
         case .place: "place"
         case .reference: "reference"
         }
+        // A spokesperson speaks for the institution, but is "he" or "she" afterwards.
+        if mention.spokesperson != nil && mention.kind != .reference { category = "spokesperson" }
         return Speaker(canonical: mention.canonical, actor: mention.actor, side: mention.side, category: category,
                        institution: mention.institution, span: mention.span, resolution: resolution)
     }
@@ -198,9 +212,14 @@ public struct AttributionFinder: Sendable {
         if found == nil { found = context.mentionedByInstitution[institution] }
         if found == nil, institution.hasSuffix("ministry") { found = context.mentionedByInstitution["ministry"] }
         if found == nil, institution == "government" { found = context.lastOrganization }
+        // Nothing to refer back to: the outlet's own country's institution, else the party the sentence names.
+        if found == nil, let side = outletSide ?? context.sentenceSide {
+            found = matcher.institutionSpeaker(side: side, institution: institution)
+        }
         guard var speaker = found else { return nil }
         speaker.span = mention.span
         speaker.resolution = "definite"
+        if mention.spokesperson != nil { speaker.category = "spokesperson" }
         return speaker
     }
 
@@ -239,6 +258,10 @@ public struct AttributionFinder: Sendable {
                  foundCues: [Range<Int>], sentence: Int) -> Speaker? {
         var k = cue - 1
         let floor = range.lowerBound
+        // `"…," said X`: a quote closes right before the cue — the subject is not inside it.
+        var adjacent = k
+        while adjacent >= floor && tokens[adjacent].text == "," { adjacent -= 1 }
+        if adjacent >= floor && tokens[adjacent].kind == .quote { return nil }
         while k >= floor {
             let t = tokens[k]
             // Another cue of this sentence: the same subject carries on (`reported …, but said`).
@@ -347,6 +370,13 @@ public struct AttributionFinder: Sendable {
             return quotes.dropFirst().reduce(first.inner) { $0.union($1.inner) }
         }
         let cueEnd = tokens[cueTokens.upperBound - 1].end
+        // `…, the ministry said, …` / `…, it said.`: a speaker after a comma and before the cue — the
+        // statement is the clause before the comma.
+        if let span = speaker.span, span.end <= tokens[cueTokens.lowerBound].start,
+           let first = tokens.firstIndex(where: { $0.start == span.start }), first > 0, tokens[first - 1].text == ",",
+           tokens[first - 1].start > sentence.start {
+            return TextSpan(sentence.start, tokens[first - 1].start)
+        }
         let afterSpeaker = max(cueEnd, speaker.span?.end ?? cueEnd)
         let end = min(nextCue ?? sentence.end, sentence.end)
         if end - afterSpeaker > 3 {

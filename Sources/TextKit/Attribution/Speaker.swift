@@ -10,6 +10,6 @@ public struct Speaker: Hashable, Sendable {
     /// `named`, `pronoun`, `definite`, `previous`.
     public var resolution: String
 
-    public var isPerson: Bool { category == "person" || category == "name" }
+    public var isPerson: Bool { category == "person" || category == "name" || category == "spokesperson" }
     public var isOrganization: Bool { ["institution", "country", "metonym"].contains(category) }
 }

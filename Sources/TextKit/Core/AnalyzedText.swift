@@ -43,6 +43,16 @@ public final class AnalyzedText: @unchecked Sendable {
 
     public subscript(span: TextSpan) -> String { string[span] }
 
+    /// A sentence that is a short paragraph of its own with no final punctuation: a subheading or a
+    /// live page's post title, not body text.
+    public func isHeading(_ sentence: Int) -> Bool {
+        let span = sentences[sentence]
+        guard paragraphs[sentenceParagraph[sentence]] == span else { return false }
+        let range = sentenceTokens[sentence]
+        guard range.count <= 14, let last = range.last.map({ tokens[$0] }) else { return false }
+        return ![".", "!", "?", "”", "\"", "»", "…", ":"].contains(last.text)
+    }
+
     /// The tokens of sentence `index`.
     public func tokens(ofSentence index: Int) -> ArraySlice<Token> { tokens[sentenceTokens[index]] }
 

@@ -41,6 +41,8 @@ public final class EnglishLexicon: Sendable {
     public let bothSides: [[String]]
     public let institutions: [Institution]
     public let titles: [[String]]
+    /// Titles of people who speak for an institution (`spokesman`, `press secretary`).
+    public let spokesTitles: PhraseIndex<Bool>
     public let numberUnits: [String: Double]
     public let numberScales: [String: Double]
     public let vagueNumbers: [VagueNumber]
@@ -102,7 +104,9 @@ public final class EnglishLexicon: Sendable {
                         heads: (entry["heads"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count },
                         short: (entry["short"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count })
         }
-        titles = strings(load("titles")["titles"]).map(words).sorted { $0.count > $1.count }
+        let titleData = load("titles")
+        titles = strings(titleData["titles"]).map(words).sorted { $0.count > $1.count }
+        spokesTitles = PhraseIndex(strings(titleData["spokes_titles"]).map { (words($0), true) })
 
         let numbers = load("numbers")
         var units: [String: Double] = [:]

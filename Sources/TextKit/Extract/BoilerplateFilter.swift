@@ -22,6 +22,7 @@ public struct BoilerplateFilter: Sendable {
     let separators: [String]
     let footerMarkers: [String]
     let domainSuffixes: [String]
+    let socialNetworks: Set<String>
 
     public static let shared = BoilerplateFilter(patterns: EnglishLexicon.shared.boilerplate)
 
@@ -35,6 +36,7 @@ public struct BoilerplateFilter: Sendable {
         separators = strings("navigation_separators")
         footerMarkers = strings("footer_markers")
         domainSuffixes = strings("domain_suffixes")
+        socialNetworks = Set(strings("social_networks"))
     }
 
     public func filter(_ text: ScalarString) -> Result {
@@ -64,6 +66,8 @@ public struct BoilerplateFilter: Sendable {
         trimDateline(text, &result)
         trimStrayLetter(text, &result)
         findHeadline(text, &result)
+        // A drop cap may also be glued to the first body paragraph, after the headline.
+        if result.headline != nil { trimStrayLetter(text, &result) }
         result.removed.sort { $0.start < $1.start }
         return result
     }
@@ -112,6 +116,13 @@ public struct BoilerplateFilter: Sendable {
         let endsSentence = line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("\"") || line.hasSuffix("”")
         // Navigation crumbs: short, separator-joined, no sentence.
         if wordCount <= 8 && !endsSentence && separators.contains(where: { line.contains($0) }) { return "navigation" }
+        // Metadata lines joined by bars: `Politics | Army | 12 May 2023, 14:25 | Views: 3412`.
+        if wordCount <= 20 && line.split(separator: "|").count >= 3 { return "byline" }
+        // Lines naming several social networks: share and follow prompts.
+        let words = line.split(whereSeparator: { !$0.isLetter })
+        if wordCount <= 25 && words.filter({ socialNetworks.contains(String($0)) }).count >= 2 { return "share" }
+        // `By Jane Doe`, `Posted at 16:48`: short bylines and time stamps without a sentence.
+        if wordCount <= 7 && !endsSentence && (line.hasPrefix("by ") || line.hasPrefix("posted ") || line.hasPrefix("updated ")) { return "byline" }
         // A short line naming a domain: a footer or a link.
         if wordCount <= 8 && (line.contains("www.") || line.contains("http") || domainSuffixes.contains(where: { suffix in
             line.split(separator: " ").contains { $0.hasSuffix(suffix) && $0.count > suffix.count + 1 }
@@ -131,7 +142,12 @@ public struct BoilerplateFilter: Sendable {
         }
         if line.contains("comment") || line.hasPrefix("name*") || line.hasPrefix("email*") { return "comment-form" }
         if line.contains("write for") || line.contains("your stories") || line.contains("opinions with us") { return "pitch" }
-        if line.contains("inputs from") || line.contains("reporting by") || line.contains("editing by") || line.contains("writing by") { return "agency" }
+        if line.contains("inputs from") || line.contains("reporting by") || line.contains("editing by") || line.contains("writing by")
+            || line.contains("contributed") { return "agency" }
+        if line.hasPrefix("tags") || line.hasPrefix("topics") { return "tags" }
+        if line.hasPrefix("edited by") || line.hasPrefix("editor") || line.hasPrefix("analysis by") || line.hasPrefix("posted") || line.contains("min read")
+            || line.hasPrefix("written by") || line.hasPrefix("compiled by") || line.hasPrefix("produced by") { return "byline" }
+        if line.hasPrefix("live") || line == "key points" || line == "summary" { return "navigation" }
         if line.contains("©") || line.contains("copyright") || line.contains("rights reserved") || line.contains("alternate addresses") { return "footer" }
         if line.hasPrefix("updated") || line.hasPrefix("published") || line.hasPrefix("posted") || line.hasPrefix("first published") { return "byline" }
         return "navigation"

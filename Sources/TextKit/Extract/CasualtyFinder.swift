@@ -26,7 +26,7 @@ public struct CasualtyFinder: Sendable {
     let matcher: ActorMatcher
     let lexicon: EnglishLexicon
     let numbers: NumberParser
-    static let killedForms: Set<String> = ["killed", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
+    static let killedForms: Set<String> = ["killed", "martyred", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
                                            "slain", "kills", "killing"]
     static let activeForms: Set<String> = ["killed", "killing", "kills", "wounding", "injuring", "wounded", "injured"]
 
@@ -44,7 +44,7 @@ public struct CasualtyFinder: Sendable {
         var contextDay: DayResolver.Day?
         var previous: ExtractOutput.Casualty?
         let defaultDay = documentDay(days: days, resolver: resolver)
-        for s in text.sentences.indices {
+        for s in text.sentences.indices where !text.isHeading(s) {
             let range = text.sentenceTokens[s]
             let sentence = text.sentences[s]
             let sentenceDays = days[s].filter { !$0.isFuture }
@@ -74,7 +74,7 @@ public struct CasualtyFinder: Sendable {
                 let claimantSide = statement?.speaker.side
                 var side = count.side
                 if count.usesIts || side == nil, let claimantSide, matcher.topic.parties.contains(claimantSide) { side = side ?? claimantSide }
-                if count.usesOthers, side == nil, let previous { side = previous.side }
+                if count.usesOthers, side == nil { side = claims.last?.side ?? previous?.side }
                 if side == nil, mentionsBothParties(tokens, range: range) { side = "both" }
                 guard let side else { continue }
                 if count.usesOthers, claims.isEmpty, let p = previous, p.side == side, statement == nil {
@@ -179,6 +179,10 @@ public struct CasualtyFinder: Sendable {
         var k = i - 1
         while k >= floor && ["was", "were", "been", "have", "has", "had", "be", "reportedly", "also", "later", "since", "being", "in", "action", "who", "that"].contains(tokens[k].lower) { k -= 1 }
         guard k >= floor else { return [] }
+        // `another died`: one more of the same.
+        if tokens[k].lower == "another" {
+            return [Count(side: nil, value: 1, killed: true, evidence: [tokens[k].span], usesOthers: true, numberTokens: k..<(k + 1))]
+        }
         // `has one killed`, `left one … dead`: a number right before the word.
         if let parsed = numberEnding(at: k, tokens: tokens, floor: floor, consumed: consumed) {
             return [Count(side: sideBefore(tokens, parsed.tokens.lowerBound, floor: floor), value: Int(parsed.value), killed: true,
@@ -194,6 +198,7 @@ public struct CasualtyFinder: Sendable {
         var sides: [String] = []
         var numbersFound: [(NumberParser.Parsed, String?)] = []
         var usesIts = false
+        var anotherUsed = false
         // Walk left over adjectives and numbers: `one Armenian and one Azerbaijani`, `four Armenian military`.
         while j >= floor && nounStart - j <= 8 {
             let w = tokens[j]
@@ -208,6 +213,16 @@ public struct CasualtyFinder: Sendable {
                 j -= 1
                 continue
             }
+            if w.lower == "another" || (w.lower == "second" && j > floor && tokens[j - 1].lower == "a") {
+                // `another soldier`, `a second soldier`: one more.
+                let start = w.lower == "second" ? j - 1 : j
+                let parsed = NumberParser.Parsed(value: 1, approximate: false, tokens: start..<(j + 1), span: TextSpan(tokens[start].start, w.end))
+                numbersFound.append((parsed, sides.last))
+                sides.removeAll()
+                j = start - 1
+                anotherUsed = true
+                continue
+            }
             if let parsed = numberEnding(at: j, tokens: tokens, floor: floor, consumed: consumed, articles: true) {
                 numbersFound.append((parsed, sides.last))
                 sides.removeAll()
@@ -220,7 +235,7 @@ public struct CasualtyFinder: Sendable {
         // Numbers were read right to left; each takes the adjective that followed it.
         return numbersFound.reversed().map { parsed, side in
             Count(side: side ?? (numbersFound.count == 1 ? sides.last : nil), value: Int(parsed.value), killed: true,
-                  evidence: [parsed.span, TextSpan(tokens[nounStart].start, tokens[k].end)], usesOthers: others, usesIts: usesIts,
+                  evidence: [parsed.span, TextSpan(tokens[nounStart].start, tokens[k].end)], usesOthers: others || anotherUsed, usesIts: usesIts,
                   numberTokens: parsed.tokens)
         }
     }

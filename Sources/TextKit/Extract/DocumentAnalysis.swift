@@ -17,7 +17,8 @@ public struct DocumentAnalysis: Sendable {
         let boilerplate = BoilerplateFilter.shared.filter(ScalarString(document.text))
         let text = AnalyzedText(document.text, paragraphs: boilerplate.paragraphs)
         let headline = boilerplate.headline.map { AnalyzedText(document.text, paragraphs: [$0]) }
-        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: document.meta.date)
+        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: document.meta.date,
+                  outletCountry: document.meta.outletCountry)
     }
 
     /// Rebuilds the analysis from the extract stage's output (as the attribution stage does).
@@ -25,10 +26,12 @@ public struct DocumentAnalysis: Sendable {
         let text = AnalyzedText(text: document.text, extract: extract)
         let headline = extract.headline.map { AnalyzedText(document.text, paragraphs: [$0]) }
         let boilerplate = BoilerplateFilter.Result(paragraphs: extract.paragraphs, headline: extract.headline, removed: extract.removed)
-        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: extract.date ?? document.meta.date)
+        self.init(text: text, headline: headline, boilerplate: boilerplate, topic: topic, matcher: matcher, date: extract.date ?? document.meta.date,
+                  outletCountry: document.meta.outletCountry)
     }
 
-    init(text: AnalyzedText, headline: AnalyzedText?, boilerplate: BoilerplateFilter.Result, topic: Topic, matcher: ActorMatcher, date: String?) {
+    init(text: AnalyzedText, headline: AnalyzedText?, boilerplate: BoilerplateFilter.Result, topic: Topic, matcher: ActorMatcher, date: String?,
+         outletCountry: String?) {
         self.text = text
         self.headline = headline
         self.boilerplate = boilerplate
@@ -37,6 +40,7 @@ public struct DocumentAnalysis: Sendable {
         mentions = text.sentenceTokens.map { matcher.mentions(in: text.tokens, range: $0) }
         days = text.sentenceTokens.map { dayFinder.find(text.tokens, range: $0) }
         quotes = QuoteFinder().find(text.string, in: boilerplate.paragraphs)
-        statements = AttributionFinder(matcher: matcher).find(in: text, quotes: quotes)
+        let outletSide = matcher.side(ofCountry: outletCountry).flatMap { topic.parties.contains($0) ? $0 : nil }
+        statements = AttributionFinder(matcher: matcher, outletSide: outletSide).find(in: text, quotes: quotes)
     }
 }

@@ -48,6 +48,25 @@ public final class ActorMatcher: Sendable {
         shortHeads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.short.filter { seenShort.insert($0).inserted }.map { ($0, inst.kind) } })
     }
 
+    /// The institution of a side as a speaker (`defense-ministry` of `azerbaijan` → Azerbaijani Defense Ministry).
+    func institutionSpeaker(side: String, institution: String) -> Speaker? {
+        guard let country = topic.country(side: side) else { return nil }
+        let canonical: String = switch institution {
+        case "government": country.government
+        case "military": "\(country.canonicalAdjective) military"
+        case "foreign-ministry": "\(country.canonicalAdjective) Foreign Ministry"
+        default: "\(country.canonicalAdjective) Defense Ministry"
+        }
+        return Speaker(canonical: canonical, actor: "\(side)/\(institution)", side: side, category: "institution", institution: institution,
+                       span: nil, resolution: "definite")
+    }
+
+    /// The side a country name in `meta.outlet_country` stands for, if it is one of the topic's countries.
+    public func side(ofCountry name: String?) -> String? {
+        guard let name = name?.lowercased() else { return nil }
+        return topic.countries.first { $0.names.contains { $0.lowercased() == name } }?.side
+    }
+
     /// The side an adjective or possessive names (`Armenian`, `Azeri`, `Armenia’s`), if any.
     public func side(ofModifier token: Token) -> String? {
         guard token.isWord else { return nil }
@@ -116,6 +135,38 @@ public final class ActorMatcher: Sendable {
     }
 
     private func match(_ tokens: [Token], at i: Int, limit: Int) -> ActorMention? {
+        if let mention = matchName(tokens, at: i, limit: limit) {
+            guard mention.kind != .place && mention.kind != .person else { return mention }
+            return withSpokesperson(mention, tokens: tokens, limit: limit)
+        }
+        // `Ministry spokeswoman Lusine Karapetyan`, `Foreign ministry spokesman X`: a bare head naming a spokesperson.
+        if tokens[i].isCapitalized, let (short, end) = shortHeads.match(tokens, at: i, limit: limit) {
+            let reference = ActorMention(span: TextSpan(tokens[i].start, tokens[end - 1].end), tokens: i..<end, actor: "", canonical: "", side: "",
+                                         kind: .reference, institution: short.value)
+            let extended = withSpokesperson(reference, tokens: tokens, limit: limit)
+            if extended.spokesperson != nil { return extended }
+        }
+        return nil
+    }
+
+    /// Extends a mention over `spokesman Name` (a title then two or more capitalised words, or a known person).
+    func withSpokesperson(_ mention: ActorMention, tokens: [Token], limit: Int) -> ActorMention {
+        var i = mention.tokens.upperBound
+        guard i < limit, let (_, titleEnd) = lexicon.spokesTitles.match(tokens, at: i, limit: limit) else { return mention }
+        i = titleEnd
+        var end = i
+        while end < limit && end - i < 4 && tokens[end].isWord && tokens[end].isCapitalized && !tokens[end].isPossessive { end += 1 }
+        guard end - i >= 1, end - i >= 2 || topic.people.contains(where: { $0.aliases.contains(tokens[i].text) || $0.name.hasSuffix(tokens[i].text) }) else {
+            return mention
+        }
+        var extended = mention
+        extended.tokens = mention.tokens.lowerBound..<end
+        extended.span = TextSpan(mention.span.start, tokens[end - 1].end)
+        extended.spokesperson = tokens[i..<end].map(\.text).joined(separator: " ")
+        return extended
+    }
+
+    private func matchName(_ tokens: [Token], at i: Int, limit: Int) -> ActorMention? {
         let previous = i > 0 ? tokens[i - 1].lower : ""
         if let (entry, end, possessive) = phrase(at: i, in: tokens, limit: limit) {
             switch entry.form {

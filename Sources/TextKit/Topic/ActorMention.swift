@@ -26,6 +26,8 @@ public struct ActorMention: Hashable, Sendable {
     public var kind: Kind
     /// For institutions and references: `defense-ministry`, `foreign-ministry`, `government`.
     public var institution: String?
+    /// The name of a spokesperson speaking for the institution (`ministry spokeswoman Lusine Karapetyan`).
+    public var spokesperson: String?
 
     /// Whether it names a speaker (places do not).
     public var canSpeak: Bool { kind != .place }
