@@ -76,4 +76,56 @@ struct CasualtyTests {
         #expect(extract.headlineCasualties.first?.killed == 3)
         #expect(!extract.casualties.contains { $0.killed == 3 })
     }
+
+    @Test("Each count takes its own day: `killed on Friday, a day after another died`")
+    func perCountDays() {
+        #expect(claims("Baku said a soldier was killed on Friday, a day after another soldier died near the same post.", date: "2023-05-13")
+                == ["azerbaijan k1 w- 2023-05-12 by Azerbaijani government", "azerbaijan k1 w- 2023-05-11 by Azerbaijani government"])
+        #expect(claims("Yerevan said one soldier was killed on Friday morning, and another was killed the previous day.", date: "2023-05-13")
+                == ["armenia k1 w- 2023-05-12 by Armenian government", "armenia k1 w- 2023-05-11 by Armenian government"])
+    }
+
+    @Test("Breakdowns by day: `— one on Thursday and one on Friday`, `and a second on Friday`, `on each of the two days`")
+    func breakdowns() {
+        #expect(claims("Baku said three Azerbaijani soldiers died — two on Thursday and one on Friday.", date: "2023-05-13")
+                == ["azerbaijan k2 w- 2023-05-11 by Azerbaijani government", "azerbaijan k1 w- 2023-05-12 by Azerbaijani government"])
+        #expect(claims("One Armenian soldier was killed on Thursday and a second on Friday, Yerevan said.", date: "2023-05-13")
+                == ["armenia k1 w- 2023-05-11 by Armenian government", "armenia k1 w- 2023-05-12 by Armenian government"])
+        #expect(claims("Shelling resumed on Thursday and Friday. Baku said Armenian fire killed an Azerbaijani soldier on each of the two days.", date: "2023-05-13")
+                == ["azerbaijan k1 w- 2023-05-11 by Azerbaijani government", "azerbaijan k1 w- 2023-05-12 by Azerbaijani government"])
+        #expect(claims("Yerevan said Azerbaijani fire wounded two soldiers on Thursday and five more on Friday.", date: "2023-05-13")
+                == ["armenia k- w2 2023-05-11 by Armenian government", "armenia k- w5 2023-05-12 by Armenian government"])
+    }
+
+    @Test("Deaths among the wounded: partitives, the next sentence, and counts with no figure")
+    func deathsAmongWounded() {
+        #expect(claims("Yerevan says one of the four soldiers wounded on Friday has since died.", date: "2023-05-13")
+                == ["armenia k1 w3 2023-05-12 by Armenian government"])
+        #expect(claims("Five Armenian soldiers were wounded on Friday. One of them died in hospital later that day.", date: "2023-05-13")
+                == ["armenia k1 w4 2023-05-12 by outlet"])
+        #expect(claims("Yerevan claimed that several soldiers had been wounded on Friday, one of whom allegedly died.", date: "2023-05-13")
+                == ["armenia k1 w- 2023-05-12 by Armenian government"])
+    }
+
+    @Test("A total over several days has no single day")
+    func severalDays() {
+        #expect(claims("At least five soldiers have been killed in three days of fighting on the Armenia-Azerbaijan border, the worst violence since last year.",
+                       date: "2023-05-13") == ["both k5 w- ? by outlet"])
+    }
+
+    @Test("Reported speech carries over to the next sentence; unmarked soldiers are on the side that came under fire")
+    func carriedOver() {
+        let text = "According to the Armenian defence ministry, Azerbaijani units opened fire on Armenian positions on Friday. Two servicemen were wounded."
+        #expect(claims(text, date: "2023-05-13") == ["armenia k- w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("One serviceman of the Armed Forces of Azerbaijan was killed on Friday.", date: "2023-05-13")
+                == ["azerbaijan k1 w- 2023-05-12 by outlet"])
+    }
+
+    @Test("`It said` after a sentence an institution opens refers to that institution, not the last speaker")
+    func pronounAfterSubject() {
+        let text = "Azerbaijan's defence ministry said a soldier was killed on Friday. Armenia's defence ministry gave another account. "
+            + "It said three soldiers were wounded on Friday."
+        #expect(claims(text, date: "2023-05-13") == ["azerbaijan k1 w- 2023-05-12 by Azerbaijani Defense Ministry",
+                                                      "armenia k- w3 2023-05-12 by Armenian Defense Ministry"])
+    }
 }

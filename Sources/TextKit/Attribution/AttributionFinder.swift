@@ -45,6 +45,10 @@ public struct AttributionFinder: Sendable {
         var lastBySideInstitution: [String: Speaker] = [:]
         /// Institutions mentioned (not necessarily speaking): the fallback for `the ministry`.
         var mentionedByInstitution: [String: Speaker] = [:]
+        /// An organization that opened a sentence after the last statement (`Armenia's defence ministry gave a
+        /// different account. It said …`): what `it` refers to next.
+        var subjectOrganization: Speaker?
+        var subjectOrganizationSentence = -10
         /// The party side named first in the current sentence (a last resort for `the ministry`).
         var sentenceSide: String?
 
@@ -152,6 +156,10 @@ public struct AttributionFinder: Sendable {
             for mention in mentions where mention.canSpeak && mention.kind != .reference {
                 let speaker = Self.speaker(from: mention, resolution: "named")
                 if mention.kind == .person { context.lastPerson = speaker } else if context.lastOrganization == nil || mention.kind == .institution { context.lastOrganization = speaker }
+                if mention.kind == .institution, found.isEmpty, mention.tokens.lowerBound <= range.lowerBound + 1 {
+                    context.subjectOrganization = speaker
+                    context.subjectOrganizationSentence = s
+                }
                 if let institution = mention.institution {
                     context.mentionedByInstitution[institution] = speaker
                     if institution.hasSuffix("ministry") { context.mentionedByInstitution["ministry"] = speaker }
@@ -227,7 +235,12 @@ public struct AttributionFinder: Sendable {
         var speaker: Speaker?
         switch pronoun {
         case "he", "she": speaker = context.lastSpeaker?.isPerson == true ? context.lastSpeaker : context.lastPerson
-        case "it": speaker = context.lastSpeaker?.isOrganization == true ? context.lastSpeaker : context.lastOrganization
+        case "it":
+            if let subject = context.subjectOrganization, context.subjectOrganizationSentence > context.lastSpeakerSentence {
+                speaker = subject
+            } else {
+                speaker = context.lastSpeaker?.isOrganization == true ? context.lastSpeaker : context.lastOrganization
+            }
         case "they": speaker = context.lastSpeaker.flatMap { $0.category == "group" || $0.category == "both" || $0.category == "unnamed" ? $0 : nil } ?? context.lastGroup
         default: speaker = nil
         }
