@@ -86,4 +86,17 @@ struct AttributionTests {
         #expect(output.editorializing.map(\.text) == ["The controversial move violated the deal."])
         #expect(output.editorializing.first?.markers == ["controversial", "violated"])
     }
+
+    @Test("Spokespeople speak for their institution, also later by surname; a role followed by another name is not the topic's person")
+    func spokespeople() {
+        // The topic's Kremlin spokesman is someone else: the title still names the Kremlin.
+        #expect(statements("Kremlin spokeswoman Anna Belova said Moscow was watching closely. Later, Belova said talks must go on.")
+                == ["Russian government | russia | indirect | said", "Russian government | russia | indirect | said"])
+        // A bare `spokesman X` speaks for the organization that just spoke.
+        #expect(statements("The State Department said it was concerned. “Talks are the only way,” spokesman Tom Reed said.")
+                == ["US government | us | indirect | said", "US government | us | direct | said"])
+        // Someone named in full earlier, then by surname alone.
+        #expect(statements("Analyst Maria Okafor said the truce was fragile. “Nobody trusts anyone,” Okafor said.")
+                == ["Maria Okafor | other | indirect | said", "Maria Okafor | other | direct | said"])
+    }
 }

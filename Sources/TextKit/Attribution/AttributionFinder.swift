@@ -52,7 +52,17 @@ public struct AttributionFinder: Sendable {
         /// The party side named first in the current sentence (a last resort for `the ministry`).
         var sentenceSide: String?
 
+        /// People named in full before, by surname (`Zhao said`); a spokesperson stands for the institution.
+        var bySurname: [String: Speaker] = [:]
+
+        mutating func rememberName(_ speaker: Speaker) {
+            let name = speaker.spokesperson ?? (speaker.category == "name" ? speaker.canonical : nil)
+            guard let name, let surname = name.split(separator: " ").last, name.contains(" ") else { return }
+            bySurname[surname.lowercased()] = speaker
+        }
+
         mutating func note(_ speaker: Speaker) {
+            rememberName(speaker)
             if speaker.isPerson { lastPerson = speaker }
             if speaker.isOrganization { lastOrganization = speaker }
             if speaker.category == "group" || speaker.category == "both" || speaker.category == "unnamed" { lastGroup = speaker }
@@ -156,6 +166,7 @@ public struct AttributionFinder: Sendable {
             for mention in mentions where mention.canSpeak && mention.kind != .reference {
                 let speaker = Self.speaker(from: mention, resolution: "named")
                 if mention.kind == .person { context.lastPerson = speaker } else if context.lastOrganization == nil || mention.kind == .institution { context.lastOrganization = speaker }
+                if mention.spokesperson != nil { context.rememberName(speaker) }
                 if mention.kind == .institution, found.isEmpty, mention.tokens.lowerBound <= range.lowerBound + 1 {
                     context.subjectOrganization = speaker
                     context.subjectOrganizationSentence = s
@@ -209,7 +220,7 @@ public struct AttributionFinder: Sendable {
         // A spokesperson speaks for the institution, but is "he" or "she" afterwards.
         if mention.spokesperson != nil && mention.kind != .reference { category = "spokesperson" }
         return Speaker(canonical: mention.canonical, actor: mention.actor, side: mention.side, category: category,
-                       institution: mention.institution, span: mention.span, resolution: resolution)
+                       institution: mention.institution, span: mention.span, resolution: resolution, spokesperson: mention.spokesperson)
     }
 
     /// `the ministry` → the last ministry (of that kind) mentioned or speaking.
@@ -262,6 +273,10 @@ public struct AttributionFinder: Sendable {
         let word = tokens[i].lower
         if ["he", "she", "it", "they"].contains(word) { return resolve(pronoun: word, span: tokens[i].span, context: context) }
         if let special = specialSpeaker(startingAt: i, tokens: tokens, range: range) { return special }
+        if tokens[i].isCapitalized, i + 1 >= range.upperBound || !tokens[i + 1].isCapitalized, var known = context.bySurname[tokens[i].lower] {
+            known.span = tokens[i].span
+            return known
+        }
         if strict { return properName(at: i, tokens: tokens, range: range) }
         return properName(at: i, tokens: tokens, range: range) ?? groupSpeaker(at: i, tokens: tokens, range: range)
     }
@@ -306,7 +321,16 @@ public struct AttributionFinder: Sendable {
                     return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
                 }
                 // A name we do not know, right before the cue (`Karim Haddadi said`).
-                if t.isCapitalized && k == cue - 1, let name = properName(endingAt: k, tokens: tokens, floor: floor) { return name }
+                if t.isCapitalized && k == cue - 1 {
+                    // `Zhao said`: someone named in full earlier.
+                    if var known = context.bySurname[t.lower] {
+                        known.span = t.span
+                        return known
+                    }
+                    if let name = properName(endingAt: k, tokens: tokens, floor: floor) {
+                        return spokespersonOfLastOrganization(name, tokens: tokens, floor: floor, context: context, sentence: sentence) ?? name
+                    }
+                }
             }
             k -= 1
         }
@@ -351,6 +375,19 @@ public struct AttributionFinder: Sendable {
     }
 
     /// A capitalised name not in the topic, starting at `i` (two or more capitalised words).
+    /// `spokesman Mark Ellison` with no institution named: the organization just mentioned or speaking.
+    func spokespersonOfLastOrganization(_ name: Speaker, tokens: [Token], floor: Int, context: Context, sentence: Int) -> Speaker? {
+        guard let span = name.span, let first = tokens[floor...].firstIndex(where: { $0.start == span.start }), first > floor,
+              ["spokesman", "spokeswoman", "spokesperson"].contains(tokens[first - 1].lower) else { return nil }
+        let organization = context.lastSpeaker?.isOrganization == true && sentence - context.lastSpeakerSentence <= 2 ? context.lastSpeaker : context.lastOrganization
+        guard var speaker = organization else { return nil }
+        speaker.category = "spokesperson"
+        speaker.spokesperson = name.canonical
+        speaker.span = TextSpan(tokens[first - 1].start, span.end)
+        speaker.resolution = "definite"
+        return speaker
+    }
+
     func properName(at i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
         var j = i
         while j < range.upperBound && tokens[j].isWord && tokens[j].isCapitalized && j - i < 5 { j += 1 }
@@ -363,6 +400,8 @@ public struct AttributionFinder: Sendable {
     func properName(endingAt end: Int, tokens: [Token], floor: Int) -> Speaker? {
         var start = end
         while start > floor && tokens[start - 1].isWord && tokens[start - 1].isCapitalized && end - start < 4 { start -= 1 }
+        // `Analyst Maria Okafor`: a capitalised title opening the sentence is not part of the name.
+        while start < end && lexicon.titles.contains([tokens[start].lower]) { start += 1 }
         guard end - start >= 1 else { return nil }
         let span = TextSpan(tokens[start].start, tokens[end].end)
         return Speaker(canonical: tokens[start...end].map(\.text).joined(separator: " "), actor: nil, side: "other", category: "name",

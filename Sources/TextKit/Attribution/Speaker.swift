@@ -9,6 +9,8 @@ public struct Speaker: Hashable, Sendable {
     public var span: TextSpan?
     /// `named`, `pronoun`, `definite`, `previous`.
     public var resolution: String
+    /// The person speaking for an institution (`Kremlin spokesman Oleg Saburov`), when named.
+    public var spokesperson: String? = nil
 
     public var isPerson: Bool { category == "person" || category == "name" || category == "spokesperson" }
     public var isOrganization: Bool { ["institution", "country", "metonym"].contains(category) }

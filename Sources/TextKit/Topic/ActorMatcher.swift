@@ -98,11 +98,12 @@ public final class ActorMatcher: Sendable {
     // MARK: - Matching
 
     /// The words at `i` as lowercase, with a possessive stripped from the last one.
-    private func phrase(at i: Int, in tokens: [Token], limit: Int) -> (entry: (words: [String], form: Form), end: Int, possessive: Bool)? {
+    private func phrase(at i: Int, in tokens: [Token], limit: Int, roles: Bool = true) -> (entry: (words: [String], form: Form), end: Int, possessive: Bool)? {
         let first = tokens[i]
         guard first.isWord else { return nil }
         let key = first.base
         for entry in phrases[key] ?? [] {
+            if !roles, case .personRole = entry.form { continue }
             let n = entry.words.count
             guard i + n <= limit else { continue }
             var ok = true
@@ -166,9 +167,9 @@ public final class ActorMatcher: Sendable {
         return extended
     }
 
-    private func matchName(_ tokens: [Token], at i: Int, limit: Int) -> ActorMention? {
+    private func matchName(_ tokens: [Token], at i: Int, limit: Int, roles: Bool = true) -> ActorMention? {
         let previous = i > 0 ? tokens[i - 1].lower : ""
-        if let (entry, end, possessive) = phrase(at: i, in: tokens, limit: limit) {
+        if let (entry, end, possessive) = phrase(at: i, in: tokens, limit: limit, roles: roles) {
             switch entry.form {
             case .personRole(let p), .personName(let p):
                 guard tokens[i].isCapitalized || tokens[i].isAllCaps else { break }
@@ -177,6 +178,11 @@ public final class ActorMatcher: Sendable {
                 if !possessive, last < limit, let (next, nextEnd, _) = phrase(at: last, in: tokens, limit: limit),
                    case .personName(let q) = next.form, q == p {
                     last = nextEnd
+                } else if case .personRole = entry.form, !possessive, last < limit, tokens[last].isWord, tokens[last].isCapitalized,
+                          lexicon.weekdays[tokens[last].lower] == nil, lexicon.months[tokens[last].lower] == nil {
+                    // The role then someone else's name (`Kremlin spokesman Oleg Saburov` when the topic's Kremlin
+                    // spokesman is another man): not the topic's person; the words before the name may still name an institution.
+                    return matchName(tokens, at: i, limit: limit, roles: false)
                 }
                 let person = topic.people[p]
                 return ActorMention(span: TextSpan(tokens[i].start, tokens[last - 1].end), tokens: i..<last, actor: "person/\(person.name)",
