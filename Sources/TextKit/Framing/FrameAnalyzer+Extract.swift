@@ -1,0 +1,20 @@
+/// Extract's output could not be read as sentences and tokens.
+public struct FramingInputError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension FrameAnalyzer {
+    /// The frame profile of a document from the extract stage's raw output (`extract/1` JSON): only
+    /// `skipped` when extract passed the document over. Reads just `skipped`, `sentences` and `tokens`.
+    /// - Throws: `FramingInputError` when those are malformed.
+    public func analyze(text: String, extract: [UInt8]) throws(FramingInputError) -> FramingOutput {
+        var reader = ExtractSpansReader(extract)
+        let spans = try reader.read()
+        if let reason = spans.skipped { return FramingOutput(skipped: ExtractOutput.Skip(reason: reason)) }
+        guard spans.tokens.count % 2 == 0 else {
+            throw FramingInputError("extract output: tokens must be [start, end] pairs")
+        }
+        return analyze(FramingText(text: text, sentences: spans.sentences, flatTokens: spans.tokens))
+    }
+}
