@@ -99,4 +99,26 @@ struct AttributionTests {
         #expect(statements("Analyst Maria Okafor said the truce was fragile. “Nobody trusts anyone,” Okafor said.")
                 == ["Maria Okafor | other | indirect | said", "Maria Okafor | other | direct | said"])
     }
+
+    @Test("References: `the Prime Minister`, `its defence ministry`, `the Ministry of Defence of the Republic of X`, countries outside the topic")
+    func moreReferences() {
+        #expect(statements("Prime Minister Nikol Pashinyan spoke in parliament. Later, the Prime Minister confirmed the trip.")
+                == ["Nikol Pashinyan | armenia | indirect | confirmed"])
+        #expect(statements("Azerbaijan blamed Armenia. Its defence ministry said two soldiers were killed.")
+                == ["Azerbaijani government | azerbaijan | indirect | blamed", "Azerbaijani Defense Ministry | azerbaijan | indirect | said"])
+        #expect(statements("“We are ready,” the Ministry of Defence of the Republic of Azerbaijan stated.")
+                == ["Azerbaijani Defense Ministry | azerbaijan | direct | stated"])
+        #expect(statements("Chinese Foreign Ministry spokesperson Li Wen said Beijing hoped for calm. Kazakhstan said it was ready to help.")
+                == ["Chinese Foreign Ministry | other | indirect | said", "Kazakh government | other | indirect | said"])
+    }
+
+    @Test("Not statements: negated cues, passives past an adverb, `told a different story`, objects of prepositions; relative clauses skipped")
+    func notStatements() {
+        #expect(statements("New Delhi has so far not commented on the clashes.").isEmpty)
+        #expect(statements("The account could not be independently confirmed.").isEmpty)
+        #expect(statements("Yerevan told a completely different story.").isEmpty)
+        #expect(statements("Analysts in Brussels say the talks will fail.") == ["analysts | other | indirect | said"])
+        #expect(statements("Iran, which borders both countries, has long warned against border changes.")
+                == ["Iranian government | other | indirect | warned"])
+    }
 }

@@ -27,6 +27,8 @@ public struct AttributionFinder: Sendable {
     static let prepositions: Set<String> = ["of", "after", "amid", "over", "by", "for", "from", "with", "about", "against", "despite", "following",
                                             "to", "in", "on", "at", "into", "as", "than", "between", "among", "under", "without", "since"]
     static let clauseBreaks: Set<String> = [";", ":", "—", "–"]
+    /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
+    static let subordinators: Set<String> = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
     public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil) {
         self.matcher = matcher
@@ -55,7 +57,18 @@ public struct AttributionFinder: Sendable {
         /// People named in full before, by surname (`Zhao said`); a spokesperson stands for the institution.
         var bySurname: [String: Speaker] = [:]
 
+        /// The last spokesperson speaking or named: what `the spokeswoman` refers to.
+        var lastSpokesperson: Speaker?
+
+        /// People of the topic mentioned or speaking, most recent last: what `the prime minister` refers to.
+        var recentPeople: [Speaker] = []
+
         mutating func rememberName(_ speaker: Speaker) {
+            if speaker.category == "person" {
+                recentPeople.removeAll { $0.canonical == speaker.canonical }
+                recentPeople.append(speaker)
+            }
+            if speaker.category == "spokesperson" { lastSpokesperson = speaker }
             let name = speaker.spokesperson ?? (speaker.category == "name" ? speaker.canonical : nil)
             guard let name, let surname = name.split(separator: " ").last, name.contains(" ") else { return }
             bySurname[surname.lowercased()] = speaker
@@ -166,7 +179,7 @@ public struct AttributionFinder: Sendable {
             for mention in mentions where mention.canSpeak && mention.kind != .reference {
                 let speaker = Self.speaker(from: mention, resolution: "named")
                 if mention.kind == .person { context.lastPerson = speaker } else if context.lastOrganization == nil || mention.kind == .institution { context.lastOrganization = speaker }
-                if mention.spokesperson != nil { context.rememberName(speaker) }
+                if mention.spokesperson != nil || mention.kind == .person { context.rememberName(speaker) }
                 if mention.kind == .institution, found.isEmpty, mention.tokens.lowerBound <= range.lowerBound + 1 {
                     context.subjectOrganization = speaker
                     context.subjectOrganizationSentence = s
@@ -189,7 +202,15 @@ public struct AttributionFinder: Sendable {
         guard i > sentenceStart else { return false }
         let previous = tokens[i - 1].lower
         if Self.determiners.contains(previous) { return false }
-        if Self.beForms.contains(previous) && !t.lower.hasSuffix("ing") { return false }
+        // Passive, also past an adverb: `could be independently confirmed`.
+        var aux = i - 1
+        while aux > sentenceStart && tokens[aux].lower.hasSuffix("ly") && tokens[aux].isWord { aux -= 1 }
+        if Self.beForms.contains(tokens[aux].lower) && !t.lower.hasSuffix("ing") { return false }
+        // Negated: `has not commented`, `did not say`, `has so far not confirmed`, `never said`.
+        if (max(sentenceStart, i - 3)..<i).contains(where: { ["not", "never", "n't", "didn't", "hasn't", "haven't", "won't"].contains(tokens[$0].lower) }) { return false }
+        // `told a different story`: an idiom, not a statement.
+        if t.lower.hasPrefix("t"), ["told", "tells", "tell"].contains(t.lower),
+           (i + 1..<min(tokens.count, i + 5)).contains(where: { tokens[$0].lower == "story" }) { return false }
         if Self.nounLikeS.contains(t.lower) && (Self.prepositions.contains(previous) || tokens[i - 1].kind == .punctuation && previous != ",") { return false }
         // `the reported attack`, `so-called`: adjectival uses before a noun the previous token governs.
         if t.lower == "reported" && i + 1 < tokens.count && tokens[i + 1].isWord && !["that", "on", "to", "in", "it", "the"].contains(tokens[i + 1].lower)
@@ -226,10 +247,15 @@ public struct AttributionFinder: Sendable {
     /// `the ministry` → the last ministry (of that kind) mentioned or speaking.
     func resolve(reference mention: ActorMention, context: Context) -> Speaker? {
         guard let institution = mention.institution else { return nil }
+        if mention.ownedByPronoun {
+            // `Its defence ministry said`: the institution of the country (or government) mentioned last.
+            guard let owner = context.lastOrganization, matcher.topic.parties.contains(owner.side),
+                  var speaker = matcher.institutionSpeaker(side: owner.side, institution: institution) else { return nil }
+            speaker.span = mention.span
+            return speaker
+        }
         var found = context.lastByInstitution[institution]
-        if found == nil, institution.hasSuffix("ministry") { found = context.lastByInstitution["ministry"] }
         if found == nil { found = context.mentionedByInstitution[institution] }
-        if found == nil, institution.hasSuffix("ministry") { found = context.mentionedByInstitution["ministry"] }
         if found == nil, institution == "government" { found = context.lastOrganization }
         // Nothing to refer back to: the outlet's own country's institution, else the party the sentence names.
         if found == nil, let side = outletSide ?? context.sentenceSide {
@@ -238,7 +264,10 @@ public struct AttributionFinder: Sendable {
         guard var speaker = found else { return nil }
         speaker.span = mention.span
         speaker.resolution = "definite"
-        if mention.spokesperson != nil { speaker.category = "spokesperson" }
+        if let name = mention.spokesperson {
+            speaker.category = "spokesperson"
+            speaker.spokesperson = name
+        }
         return speaker
     }
 
@@ -273,6 +302,10 @@ public struct AttributionFinder: Sendable {
         let word = tokens[i].lower
         if ["he", "she", "it", "they"].contains(word) { return resolve(pronoun: word, span: tokens[i].span, context: context) }
         if let special = specialSpeaker(startingAt: i, tokens: tokens, range: range) { return special }
+        if i > range.lowerBound, var spokesperson = spokespersonReference(tokens, at: i, floor: range.lowerBound, context: context) {
+            spokesperson.span = TextSpan(tokens[i - 1].start, tokens[i].end)
+            return spokesperson
+        }
         if tokens[i].isCapitalized, i + 1 >= range.upperBound || !tokens[i + 1].isCapitalized, var known = context.bySurname[tokens[i].lower] {
             known.span = tokens[i].span
             return known
@@ -299,6 +332,12 @@ public struct AttributionFinder: Sendable {
                 break
             }
             if Self.clauseBreaks.contains(t.text) { break }
+            // `Iran, which borders both countries, has warned`: past the relative clause to its subject.
+            if t.text == ",", let open = (max(floor, k - 20)..<k).last(where: { tokens[$0].text == "," }),
+               open + 1 < k, ["which", "who", "whose"].contains(tokens[open + 1].lower) {
+                k = open - 1
+                continue
+            }
             if let mention = mentions.last(where: { $0.tokens.contains(k) }) {
                 if mention.kind == .reference, let resolved = resolve(reference: mention, context: context) { return resolved }
                 if mention.kind != .place && mention.kind != .reference {
@@ -306,7 +345,7 @@ public struct AttributionFinder: Sendable {
                     // Objects of prepositions do not speak (`a clash with Armenia said` is not Armenia).
                     // Objects of prepositions do not speak — unless the name comes right before the cue
                     // (`a day after Azerbaijan said`: `after` joins a clause there).
-                    if !Self.prepositions.contains(before) || mention.tokens.upperBound == cue {
+                    if !Self.prepositions.contains(before) || (mention.tokens.upperBound == cue && Self.subordinators.contains(before)) {
                         return Self.speaker(from: mention, resolution: "named")
                     }
                 }
@@ -316,6 +355,11 @@ public struct AttributionFinder: Sendable {
             if t.isWord {
                 if ["he", "she", "it", "they"].contains(t.lower), let resolved = resolve(pronoun: t.lower, span: t.span, context: context) { return resolved }
                 if ["which", "who"].contains(t.lower), let last = found.last { return last }
+                if let person = titleReference(tokens, endingAt: k, floor: floor, context: context) { return person }
+                if var spokesperson = spokespersonReference(tokens, at: k, floor: floor, context: context) {
+                    spokesperson.span = TextSpan(tokens[k - 1].start, t.end)
+                    return spokesperson
+                }
                 if let special = specialSpeakerEnding(at: k, tokens: tokens, floor: floor) { return special }
                 if lexicon.groupSources.contains(t.lower) {
                     return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
@@ -375,6 +419,33 @@ public struct AttributionFinder: Sendable {
     }
 
     /// A capitalised name not in the topic, starting at `i` (two or more capitalised words).
+    /// `the Prime Minister confirmed`: the topic's person with that role mentioned last.
+    func titleReference(_ tokens: [Token], endingAt k: Int, floor: Int, context: Context) -> Speaker? {
+        for title in lexicon.titles where k - title.count >= floor {
+            let start = k - title.count + 1
+            guard tokens[start - 1].lower == "the", (0..<title.count).allSatisfy({ tokens[start + $0].lower == title[$0] }) else { continue }
+            let phrase = title.joined(separator: " ")
+            for person in context.recentPeople.reversed() {
+                guard let entry = matcher.topic.people.first(where: { $0.name == person.canonical }),
+                      entry.roles.contains(where: { $0.lowercased().hasSuffix(phrase) }) else { continue }
+                var speaker = person
+                speaker.span = TextSpan(tokens[start - 1].start, tokens[k].end)
+                speaker.resolution = "definite"
+                return speaker
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// `the spokeswoman`: the last spokesperson.
+    func spokespersonReference(_ tokens: [Token], at k: Int, floor: Int, context: Context) -> Speaker? {
+        guard ["spokesman", "spokeswoman", "spokesperson"].contains(tokens[k].lower), k > floor, tokens[k - 1].lower == "the" else { return nil }
+        guard var speaker = context.lastSpokesperson else { return nil }
+        speaker.resolution = "definite"
+        return speaker
+    }
+
     /// `spokesman Mark Ellison` with no institution named: the organization just mentioned or speaking.
     func spokespersonOfLastOrganization(_ name: Speaker, tokens: [Token], floor: Int, context: Context, sentence: Int) -> Speaker? {
         guard let span = name.span, let first = tokens[floor...].firstIndex(where: { $0.start == span.start }), first > floor,

@@ -43,6 +43,8 @@ public final class EnglishLexicon: Sendable {
     public let titles: [[String]]
     /// Titles of people who speak for an institution (`spokesman`, `press secretary`).
     public let spokesTitles: PhraseIndex<Bool>
+    /// The world's countries (`countries.json`), side `other`: recognised when a topic does not list them.
+    public let worldCountries: [Topic.Country]
     public let numberUnits: [String: Double]
     public let numberScales: [String: Double]
     public let vagueNumbers: [VagueNumber]
@@ -103,6 +105,12 @@ public final class EnglishLexicon: Sendable {
             Institution(kind: entry["kind"]?.stringValue ?? "", canonical: entry["canonical"]?.stringValue ?? "",
                         heads: (entry["heads"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count },
                         short: (entry["short"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count })
+        }
+        worldCountries = (load("countries")["countries"]?.arrayValue ?? []).map { entry in
+            let adjectives = strings(entry["adjectives"])
+            return Topic.Country(side: "other", names: strings(entry["names"]), adjectives: adjectives, capitals: strings(entry["capitals"]),
+                                 metonyms: strings(entry["metonyms"]), government: entry["government"]?.stringValue ?? "\(adjectives.first ?? "") government",
+                                 canonicalAdjective: entry["canonical_adjective"]?.stringValue ?? adjectives.first ?? "")
         }
         let titleData = load("titles")
         titles = strings(titleData["titles"]).map(words).sorted { $0.count > $1.count }

@@ -11,6 +11,8 @@ public final class ActorMatcher: Sendable {
 
     let topic: Topic
     let lexicon: EnglishLexicon
+    /// The topic's countries, then the world's countries the topic does not name (side `other`).
+    let countries: [Topic.Country]
     /// First lowercase word → phrases starting with it (longest first) and what they name.
     let phrases: [String: [(words: [String], form: Form)]]
     /// Institution head phrases with kind and canonical suffix.
@@ -30,7 +32,11 @@ public final class ActorMatcher: Sendable {
             guard let first = words.first else { return }
             phrases[first, default: []].append((words, form))
         }
-        for (i, country) in topic.countries.enumerated() {
+        let topicWords = Set(topic.countries.flatMap { $0.names + $0.adjectives + $0.capitals + $0.metonyms }.map { $0.lowercased() })
+        countries = topic.countries + lexicon.worldCountries.filter { country in
+            !(country.names + country.adjectives + country.capitals + country.metonyms).contains { topicWords.contains($0.lowercased()) }
+        }
+        for (i, country) in countries.enumerated() {
             country.names.forEach { add($0, .countryName(i)) }
             country.adjectives.forEach { add($0, .adjective(i)) }
             country.capitals.forEach { add($0, .capital(i)) }
@@ -45,12 +51,16 @@ public final class ActorMatcher: Sendable {
         heads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.heads.map { ($0, (inst.kind, inst.canonical)) } })
         // The first institution listing a short head wins (`the ministry` is the defence ministry unless said otherwise).
         var seenShort = Set<[String]>()
-        shortHeads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.short.filter { seenShort.insert($0).inserted }.map { ($0, inst.kind) } })
+        // A bare `the ministry` is any ministry: the last one mentioned, whatever its kind.
+        shortHeads = PhraseIndex(lexicon.institutions.flatMap { inst in
+            inst.short.filter { seenShort.insert($0).inserted }.map { ($0, $0 == ["ministry"] ? "ministry" : inst.kind) }
+        })
     }
 
     /// The institution of a side as a speaker (`defense-ministry` of `azerbaijan` → Azerbaijani Defense Ministry).
-    func institutionSpeaker(side: String, institution: String) -> Speaker? {
+    func institutionSpeaker(side: String, institution kind: String) -> Speaker? {
         guard let country = topic.country(side: side) else { return nil }
+        let institution = kind == "ministry" ? "defense-ministry" : kind
         let canonical: String = switch institution {
         case "government": country.government
         case "military": "\(country.canonicalAdjective) military"
@@ -64,7 +74,7 @@ public final class ActorMatcher: Sendable {
     /// The side a country name in `meta.outlet_country` stands for, if it is one of the topic's countries.
     public func side(ofCountry name: String?) -> String? {
         guard let name = name?.lowercased() else { return nil }
-        return topic.countries.first { $0.names.contains { $0.lowercased() == name } }?.side
+        return countries.first { $0.names.contains { $0.lowercased() == name } }?.side
     }
 
     /// The side an adjective or possessive names (`Armenian`, `Azeri`, `Armenia’s`), if any.
@@ -73,7 +83,7 @@ public final class ActorMatcher: Sendable {
         let key = token.base
         for entry in phrases[key] ?? [] where entry.words.count == 1 {
             switch entry.form {
-            case .adjective(let i), .countryName(let i), .capital(let i): return topic.countries[i].side
+            case .adjective(let i), .countryName(let i), .capital(let i): return countries[i].side
             default: continue
             }
         }
@@ -122,7 +132,7 @@ public final class ActorMatcher: Sendable {
     }
 
     func institutionMention(country i: Int, kind: String, canonical: String, headWords: [String], span: TextSpan, tokens: Range<Int>) -> ActorMention {
-        let country = topic.countries[i]
+        let country = countries[i]
         if kind == "government" {
             return ActorMention(span: span, tokens: tokens, actor: "\(country.side)/government", canonical: country.government, side: country.side,
                                 kind: .institution, institution: kind)
@@ -196,7 +206,7 @@ public final class ActorMatcher: Sendable {
                 // A bare adjective names no actor (`Armenian soldiers`), unless it is also the country's name (`US`).
                 if case .adjective = entry.form, !isCountryName(entry.words, c) { return nil }
                 guard tokens[i].isCapitalized || tokens[i].isAllCaps else { return nil }
-                let country = topic.countries[c]
+                let country = countries[c]
                 var kind: ActorMention.Kind = .country
                 if case .capital = entry.form { kind = Self.prepositions.contains(previous) ? .place : .metonym }
                 if case .metonym = entry.form { kind = .metonym }
@@ -208,22 +218,26 @@ public final class ActorMatcher: Sendable {
         }
         // A head then `of`/`in` and a country: `the Ministry of Defense of Armenia`, `the Defense Ministry in Azerbaijan`.
         if let h = head(at: i, in: tokens, limit: limit), tokens[i].isCapitalized || h.words.count > 1 {
-            if h.end + 1 < limit, ["of", "in"].contains(tokens[h.end].lower), let (entry, end, _) = phrase(at: h.end + 1, in: tokens, limit: limit) {
+            // `the Ministry of Defence of the Republic of Azerbaijan`: an article before the country's name.
+            let countryStart = h.end + 1 < limit && tokens[h.end + 1].lower == "the" ? h.end + 2 : h.end + 1
+            if countryStart < limit, ["of", "in"].contains(tokens[h.end].lower), let (entry, end, _) = phrase(at: countryStart, in: tokens, limit: limit) {
                 if case .countryName(let c) = entry.form {
                     return institutionMention(country: c, kind: h.kind, canonical: h.canonical, headWords: h.words,
                                               span: TextSpan(tokens[i].start, tokens[end - 1].end), tokens: i..<end)
                 }
             }
         }
-        // `the ministry`, `the Defense Ministry`: a reference to resolve.
-        if previous == "the", let (short, end) = shortHeads.match(tokens, at: i, limit: limit) {
-            return ActorMention(span: TextSpan(tokens[i - 1].start, tokens[end - 1].end), tokens: (i - 1)..<end, actor: "",
-                                canonical: "", side: "", kind: .reference, institution: short.value)
+        // `the ministry`, `the Defense Ministry`: a reference to resolve; `its defence ministry`: the last organization's.
+        if previous == "the" || previous == "its" || previous == "their", let (short, end) = shortHeads.match(tokens, at: i, limit: limit) {
+            var mention = ActorMention(span: TextSpan(tokens[i - 1].start, tokens[end - 1].end), tokens: (i - 1)..<end, actor: "",
+                                       canonical: "", side: "", kind: .reference, institution: short.value)
+            mention.ownedByPronoun = previous != "the"
+            return mention
         }
         return nil
     }
 
     private func isCountryName(_ words: [String], _ c: Int) -> Bool {
-        topic.countries[c].names.contains { $0.lowercased() == words.joined(separator: " ") }
+        countries[c].names.contains { $0.lowercased() == words.joined(separator: " ") }
     }
 }

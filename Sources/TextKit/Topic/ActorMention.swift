@@ -28,6 +28,8 @@ public struct ActorMention: Hashable, Sendable {
     public var institution: String?
     /// The name of a spokesperson speaking for the institution (`ministry spokeswoman Lusine Karapetyan`).
     public var spokesperson: String?
+    /// `its defence ministry`: a reference whose owner is the organization mentioned last.
+    public var ownedByPronoun = false
 
     /// Whether it names a speaker (places do not).
     public var canSpeak: Bool { kind != .place }
