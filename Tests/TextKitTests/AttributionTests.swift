@@ -121,4 +121,13 @@ struct AttributionTests {
         #expect(statements("Iran, which borders both countries, has long warned against border changes.")
                 == ["Iranian government | other | indirect | warned"])
     }
+
+    @Test("Nouns are not cues (`Baku's claim that`, `made similar claims`); a marker inside a compound counts (`Russian-occupied`)")
+    func nounClaimsAndCompounds() {
+        let (_, a) = TestTopic.analyze("Baku's claim that Armenia fired first is yet another piece of disinformation. "
+                                       + "The ministry had made similar claims before. Russian-occupied Crimea is a warning.")
+        #expect(a.attributions.isEmpty)
+        #expect(a.editorializing.count == 2)
+        #expect(a.editorializing.last?.markers == ["occupied"])
+    }
 }

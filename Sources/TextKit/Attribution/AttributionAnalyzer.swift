@@ -50,6 +50,12 @@ public struct AttributionAnalyzer: Sendable {
         return analysis.statements.first { parties.contains($0.speaker.side) }?.speaker.side ?? "neutral"
     }
 
+    func hyphenatedMarker(_ token: Token) -> String? {
+        guard token.isWord, token.lower.contains("-"), let last = token.lower.split(separator: "-").last, last.count > 3 else { return nil }
+        let part = Token(span: token.span, text: String(last), kind: .word)
+        return editorial.match([part], at: 0, limit: 1)?.0.value
+    }
+
     /// Sentences the outlet states without attribution that carry a marker of position.
     func editorializing(_ analysis: DocumentAnalysis) -> [AttributionOutput.Editorial] {
         let text = analysis.text
@@ -60,10 +66,13 @@ public struct AttributionAnalyzer: Sendable {
             let sentence = text.sentences[s]
             let quoted = analysis.quotes.filter { $0.inner.overlaps(sentence) }
             var markers: [String] = []
-            for i in range {
-                guard let (marker, _) = editorial.match(text.tokens, at: i, limit: range.upperBound),
-                      !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) else { continue }
-                markers.append(marker.value)
+            for i in range where !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) {
+                if let (marker, _) = editorial.match(text.tokens, at: i, limit: range.upperBound) {
+                    markers.append(marker.value)
+                } else if let marker = hyphenatedMarker(text.tokens[i]) {
+                    // `Russian-occupied Crimea`: a marker as the last part of a compound.
+                    markers.append(marker)
+                }
             }
             guard !markers.isEmpty else { continue }
             result.append(AttributionOutput.Editorial(start: sentence.start, end: sentence.end, text: text[sentence], markers: markers, sentence: s))

@@ -27,6 +27,9 @@ public struct AttributionFinder: Sendable {
     static let prepositions: Set<String> = ["of", "after", "amid", "over", "by", "for", "from", "with", "about", "against", "despite", "following",
                                             "to", "in", "on", "at", "into", "as", "than", "between", "among", "under", "without", "since"]
     static let clauseBreaks: Set<String> = [";", ":", "—", "–"]
+    /// Words before `claims`, `reports` that make them nouns: `similar claims`, `made claims`.
+    static let nounModifiers: Set<String> = ["similar", "such", "false", "repeated", "earlier", "unconfirmed", "unverified", "conflicting", "competing",
+                                             "made", "make", "makes", "making", "rejected", "dismissed", "denied", "these", "those", "media", "news", "press"]
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
     static let subordinators: Set<String> = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
@@ -202,6 +205,9 @@ public struct AttributionFinder: Sendable {
         guard i > sentenceStart else { return false }
         let previous = tokens[i - 1].lower
         if Self.determiners.contains(previous) { return false }
+        // `Baku's claim that …`, `made similar claims`: nouns.
+        if tokens[i - 1].isPossessive && tokens[i - 1].isWord { return false }
+        if Self.nounLikeS.contains(t.lower) && Self.nounModifiers.contains(previous) { return false }
         // Passive, also past an adverb: `could be independently confirmed`.
         var aux = i - 1
         while aux > sentenceStart && tokens[aux].lower.hasSuffix("ly") && tokens[aux].isWord { aux -= 1 }
