@@ -1,9 +1,36 @@
 /// A text as an array of Unicode scalars, so offsets are integers that agree with Python's `str`.
+/// It keeps the UTF-8 bytes and where each scalar starts in them, so cutting a span out as a
+/// `String` is a copy of bytes rather than a scalar-by-scalar rebuild.
 public struct ScalarString: Sendable {
     public let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes.
+    public let utf8: [UInt8]
+    /// `byteOffsets[i]`: where scalar `i` starts in `utf8` (one more entry: the end).
+    let byteOffsets: [Int32]
 
-    public init(_ text: String) { scalars = Array(text.unicodeScalars) }
-    public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    public init(_ text: String) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int32] = []
+        let utf8 = Array(text.utf8)
+        scalars.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
+        var position: Int32 = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(position)
+            position += Int32(UTF8.width(scalar))
+        }
+        offsets.append(position)
+        self.scalars = scalars
+        self.utf8 = utf8
+        self.byteOffsets = offsets
+    }
+
+    public init(scalars: [Unicode.Scalar]) {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.init(String(view))
+    }
 
     public var count: Int { scalars.count }
     public subscript(index: Int) -> Unicode.Scalar { scalars[index] }
@@ -13,9 +40,9 @@ public struct ScalarString: Sendable {
 
     public subscript(range: Range<Int>) -> String {
         let clamped = range.clamped(to: 0..<scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[clamped])
-        return String(view)
+        guard !clamped.isEmpty else { return "" }
+        let start = Int(byteOffsets[clamped.lowerBound]), end = Int(byteOffsets[clamped.upperBound])
+        return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// The first index at or after `from` where `needle` (lowercased comparison) starts, or nil.

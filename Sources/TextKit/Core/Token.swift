@@ -12,36 +12,77 @@ public struct Token: Hashable, Sendable {
     public var lower: String
     /// The lowercased text without a possessive `’s` (`armenia` for `Armenia’s`).
     public var base: String
+    /// Starts with an uppercase letter.
+    public private(set) var isCapitalized: Bool
+    /// Every letter is uppercase (`NATO`, `EU`), with at least two letters.
+    public private(set) var isAllCaps: Bool
+    /// Ends in a possessive `’s` or `s’`.
+    public private(set) var isPossessive: Bool
 
     public init(span: TextSpan, text: String, kind: Kind) {
         self.span = span
         self.text = text
         self.kind = kind
-        self.lower = kind == .word ? text.lowercased() : text
-        self.base = lower
-        if kind == .word { self.base = Self.stripPossessive(lower) }
+        let lower = kind == .word ? Self.lowercased(text) : text
+        self.lower = lower
+        var base = lower
+        var possessive = false
+        if kind == .word, let stripped = Self.possessiveLength(lower) {
+            base = String(decoding: lower.utf8.prefix(stripped), as: UTF8.self)
+            possessive = true
+        }
+        self.base = base
+        self.isPossessive = possessive
+        var letters = 0, upper = 0
+        var first: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if first == nil { first = scalar }
+            if scalar.isLetter {
+                letters += 1
+                if scalar.isUppercaseLetter { upper += 1 }
+            }
+        }
+        self.isCapitalized = first?.isUppercaseLetter == true
+        self.isAllCaps = letters >= 2 && upper == letters
+    }
+
+    /// ASCII words lowercase byte by byte; others through the standard library.
+    static func lowercased(_ text: String) -> String {
+        var ascii = true
+        var hasUpper = false
+        for byte in text.utf8 {
+            if byte >= 128 { ascii = false; break }
+            if byte >= 65 && byte <= 90 { hasUpper = true }
+        }
+        guard ascii else { return text.lowercased() }
+        guard hasUpper else { return text }
+        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// The UTF-8 length of `word` without its possessive ending, if it has one (`’s`, `'s`, trailing `’`).
+    static func possessiveLength(_ word: String) -> Int? {
+        let bytes = Array(word.utf8)
+        let n = bytes.count
+        // Apostrophes: ' (27), ’ (E2 80 99), ʼ (CA BC).
+        func apostropheLength(endingAt end: Int) -> Int? {
+            if end >= 1 && bytes[end - 1] == 0x27 { return 1 }
+            if end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x99 { return 3 }
+            if end >= 2 && bytes[end - 2] == 0xCA && bytes[end - 1] == 0xBC { return 2 }
+            return nil
+        }
+        if n > 2, bytes[n - 1] == UInt8(ascii: "s") || bytes[n - 1] == UInt8(ascii: "S"), let a = apostropheLength(endingAt: n - 1), n - 1 - a > 0 {
+            return n - 1 - a
+        }
+        if n > 1, let a = apostropheLength(endingAt: n), n - a > 0 { return n - a }
+        return nil
     }
 
     static func stripPossessive(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        if scalars.count > 2, scalars[scalars.count - 1] == "s", scalars[scalars.count - 2].isApostrophe {
-            return String(String.UnicodeScalarView(scalars[0..<(scalars.count - 2)]))
-        }
-        if scalars.count > 1, scalars[scalars.count - 1].isApostrophe {
-            return String(String.UnicodeScalarView(scalars[0..<(scalars.count - 1)]))
-        }
-        return word
+        guard let length = possessiveLength(word) else { return word }
+        return String(decoding: word.utf8.prefix(length), as: UTF8.self)
     }
 
     public var start: Int { span.start }
     public var end: Int { span.end }
-
-    /// Starts with an uppercase letter.
-    public var isCapitalized: Bool { text.unicodeScalars.first?.isUppercaseLetter == true }
-    /// Every letter is uppercase (`NATO`, `EU`), with at least two letters.
-    public var isAllCaps: Bool {
-        let letters = text.unicodeScalars.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy(\.isUppercaseLetter)
-    }
     public var isWord: Bool { kind == .word }
 }

@@ -15,9 +15,7 @@ public enum Tokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         func make(_ a: Int, _ b: Int, _ kind: Token.Kind) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s[a..<b])
-            tokens.append(Token(span: TextSpan(a, b), text: String(view), kind: kind))
+            tokens.append(Token(span: TextSpan(a, b), text: text[a..<b], kind: kind))
         }
         while i < end {
             let c = s[i]
@@ -83,21 +81,6 @@ public enum Tokenizer {
 }
 
 extension Token {
-    /// `Armenia’s` → `Armenia` (the possessive stripped), otherwise the text.
-    public var possessiveBase: String {
-        let scalars = Array(text.unicodeScalars)
-        if scalars.count > 2, scalars[scalars.count - 1] == "s" || scalars[scalars.count - 1] == "S", scalars[scalars.count - 2].isApostrophe {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[0..<(scalars.count - 2)])
-            return String(view)
-        }
-        if scalars.count > 1, scalars[scalars.count - 1].isApostrophe {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[0..<(scalars.count - 1)])
-            return String(view)
-        }
-        return text
-    }
-
-    public var isPossessive: Bool { possessiveBase != text }
+    /// `Armenia’s` → `Armenia` (the possessive stripped, case kept), otherwise the text.
+    public var possessiveBase: String { Token.stripPossessive(text) }
 }
