@@ -1,14 +1,15 @@
-public import WorkbenchProtocol
 import Foundation
+public import WorkbenchProtocol
 
 /// Named entities on UNER English-PUD (Universal NER v1): micro precision/recall/F1 on exact
 /// (start, end, type) matches of PER/ORG/LOC, per type and overall.
 ///
 /// One document per sentence (the `# text =` line); every gold token is located in that text in order, so
-/// gold entities become scalar spans. The pipeline is `extract` alone and its `entities` are compared with
-/// the gold (other types extract may carry are ignored). The split is fixed by the dataset: sentence ids
-/// starting `n` (news, 500 sentences) are held out and give the headline figures; ids starting `w`
-/// (Wikipedia) are the recogniser's training data, reported separately as `train_wiki`.
+/// gold entities become scalar spans. The pipeline is `extract` alone, with no topic, so its `entities` are
+/// the recogniser's names; they are compared with the gold (other types extract may carry are ignored).
+/// The split is fixed by the dataset: sentence ids starting `n` (news, 500 sentences) are held out and give
+/// the headline figures; ids starting `w` (Wikipedia) are the recogniser's training data, reported separately
+/// as `train_wiki`.
 public struct UNEREnglish: EvalDataset {
     public static let name = "uner"
     public static let summary = "Entities on UNER English-PUD, news half (PER/ORG/LOC, exact span F1)"
@@ -25,33 +26,48 @@ public struct UNEREnglish: EvalDataset {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             file = (path as NSString).appendingPathComponent(Self.fileName)
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw EvalError("\(Self.name): cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw EvalError("\(Self.name): cannot read \(file)")
+        }
         return try UNERReader.sentences(String(decoding: data, as: UTF8.self), file: file).map { sentence in
             var extra = JSONObject()
             extra["uner_half"] = .string(sentence.id.hasPrefix("n") ? "news" : "wiki")
-            extra["uner_gold"] = .array(sentence.entities.map { .array([.number(Double($0.start)), .number(Double($0.end)), .string($0.type)]) })
+            extra["uner_gold"] = .array(
+                sentence.entities.map {
+                    .array([.number(Double($0.start)), .number(Double($0.end)), .string($0.type)])
+                })
             return Document(id: sentence.id, text: sentence.text, meta: DocumentMeta(extra: extra))
         }
     }
 
-    public func pipeline(topicPath: String?) -> String { #"{"steps": [{"id": "extract", "stage": "extract"}]}"# }
+    /// `extract` alone, with an explicitly empty topic: the workspace's topic actors would otherwise take the
+    /// place of the recogniser's names, and the figures must measure the recogniser on any workspace.
+    public func pipeline(topicPath: String?) -> String {
+        #"{"steps": [{"id": "extract", "stage": "extract", "config": {"topic": {}}}]}"#
+    }
 
     public func score(_ outputs: [String: [String: JSONValue]], documents: [Document]) throws(EvalError) -> EvalReport {
         struct Counts { var tp = 0, predicted = 0, gold = 0 }
         var counts: [String: Counts] = [:]  // "news.PER", "news", …
-        var missing = 0, skipped = 0
+        var missing = 0
+        var skipped = 0
         for document in documents {
             let half = document.meta.extra["uner_half"]?.stringValue == "news" ? "news" : "train_wiki"
             let gold = (document.meta.extra["uner_gold"]?.arrayValue ?? []).compactMap(Self.entity)
-            guard let extract = outputs[document.id]?["extract"] else { missing += 1; continue }
+            guard let extract = outputs[document.id]?["extract"] else {
+                missing += 1
+                continue
+            }
             if extract["skipped"].map({ !$0.isNull }) == true { skipped += 1 }
             let predicted = (extract["entities"]?.arrayValue ?? []).compactMap { value -> Entity? in
                 guard let start = value["start"]?.intValue, let end = value["end"]?.intValue,
-                      let type = value["type"]?.stringValue, Self.types.contains(type) else { return nil }
+                    let type = value["type"]?.stringValue, Self.types.contains(type)
+                else { return nil }
                 return Entity(start: start, end: end, type: type)
             }
             for type in Self.types {
-                let p = predicted.filter { $0.type == type }, g = gold.filter { $0.type == type }
+                let p = predicted.filter { $0.type == type }
+                let g = gold.filter { $0.type == type }
                 let tp = Metrics.matches(p, g)
                 for key in [half, "\(half).\(type)"] {
                     counts[key, default: Counts()].tp += tp
@@ -65,13 +81,19 @@ public struct UNEREnglish: EvalDataset {
             for key in [half] + Self.types.map({ "\(half).\($0)" }) {
                 let c = counts[key] ?? Counts()
                 let m = Metrics.prf(truePositives: c.tp, predicted: c.predicted, gold: c.gold)
-                rows.append(EvalReport.Row(field: key, values: [("n", Double(c.gold)), ("predicted", Double(c.predicted)),
-                                                                ("precision", m.precision), ("recall", m.recall), ("f1", m.f1)]))
+                rows.append(
+                    EvalReport.Row(
+                        field: key,
+                        values: [
+                            ("n", Double(c.gold)), ("precision", m.precision), ("recall", m.recall),
+                            ("f1", m.f1),
+                        ]))
             }
         }
         var notes = [
             "exact (start, end, type) matches; n = gold entities; headline = news (held out, 500 sentences)",
-            "train_wiki = the Wikipedia half, the recogniser's training data (lists and weights learned there): not a test figure",
+            "train_wiki = the Wikipedia half, the recogniser's training data (lists and weights learned there): "
+                + "not a test figure",
         ]
         if missing > 0 { notes.append("\(missing) documents have no extract output (counted as predicting nothing)") }
         if skipped > 0 { notes.append("\(skipped) documents were passed over by extract (not detected as English)") }
@@ -86,7 +108,8 @@ public struct UNEREnglish: EvalDataset {
 
     static func entity(_ value: JSONValue) -> Entity? {
         guard let a = value.arrayValue, a.count == 3, let start = a[0].intValue, let end = a[1].intValue,
-              let type = a[2].stringValue else { return nil }
+            let type = a[2].stringValue
+        else { return nil }
         return Entity(start: start, end: end, type: type)
     }
 }
@@ -102,10 +125,15 @@ enum UNERReader {
 
     static func sentences(_ content: String, file: String) throws(EvalError) -> [Sentence] {
         var result: [Sentence] = []
-        var id: String?, text: String?
+        var id: String?
+        var text: String?
         var tokens: [(form: String, tag: String)] = []
         func flush() throws(EvalError) {
-            defer { id = nil; text = nil; tokens = [] }
+            defer {
+                id = nil
+                text = nil
+                tokens = []
+            }
             guard let id else { return }
             guard let text else { throw EvalError("\(file): sentence \(id) has no # text line") }
             result.append(Sentence(id: id, text: text, entities: try entities(text: text, tokens: tokens, id: id)))
@@ -135,7 +163,9 @@ enum UNERReader {
     }
 
     /// Locates each token in `text` in order and joins B-/I- runs into entities (other labels are ignored).
-    private static func entities(text: String, tokens: [(form: String, tag: String)], id: String) throws(EvalError) -> [UNEREnglish.Entity] {
+    private static func entities(
+        text: String, tokens: [(form: String, tag: String)], id: String
+    ) throws(EvalError) -> [UNEREnglish.Entity] {
         let scalars = Array(text.unicodeScalars)
         var position = 0
         var result: [UNEREnglish.Entity] = []
