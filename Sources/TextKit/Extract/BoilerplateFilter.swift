@@ -45,13 +45,24 @@ public struct BoilerplateFilter: Sendable {
         var removed: [ExtractOutput.Removal] = []
         var footerReached = false
         for (index, line) in lines.enumerated() {
-            let raw = text[line]
-            let normalized = Self.normalize(raw)
             if footerReached {
-                removed.append(.init(span: line, kind: "footer", text: raw))
+                removed.append(.init(span: line, kind: "footer", text: text[line]))
                 continue
             }
-            if let kind = classify(normalized, wordCount: raw.split(separator: " ").count) {
+            let wordCount = Self.wordCount(text, line)
+            // Long paragraphs are articles unless they open like boilerplate: only their start is read.
+            if wordCount > 40 {
+                let prefix = Self.normalize(text[TextSpan(line.start, min(line.end, line.start + Self.longestStart))])
+                if starts.contains(where: { prefix.hasPrefix($0) }) {
+                    removed.append(.init(span: line, kind: kind(of: prefix), text: text[line]))
+                } else {
+                    kept.append(line)
+                }
+                continue
+            }
+            let raw = text[line]
+            let normalized = Self.normalize(raw)
+            if let kind = classify(normalized, wordCount: wordCount) {
                 removed.append(.init(span: line, kind: kind, text: raw))
                 // A footer marker in the last part of the page: everything after it is page furniture.
                 if footerMarkers.contains(where: { normalized.hasPrefix($0) || normalized.contains($0) }),
@@ -70,6 +81,24 @@ public struct BoilerplateFilter: Sendable {
         if result.headline != nil { trimStrayLetter(text, &result) }
         result.removed.sort { $0.start < $1.start }
         return result
+    }
+
+    /// Long enough to hold any `starts` pattern.
+    static let longestStart = 160
+
+    /// Words (runs of non-space scalars) in a span.
+    static func wordCount(_ text: ScalarString, _ span: TextSpan) -> Int {
+        var count = 0
+        var inWord = false
+        for i in span.range {
+            if text.scalars[i].isSpace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Byte substring search (the patterns are lowercase ASCII or exact UTF-8).
@@ -110,7 +139,6 @@ public struct BoilerplateFilter: Sendable {
         if exact.contains(line) || exact.contains(line.trimming(".:")) { return kind(of: line) }
         if starts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
         // Long paragraphs are articles: only short lines are searched for boilerplate phrases.
-        guard wordCount <= 40 else { return nil }
         let bytes = Array(line.utf8)
         if containsPatterns.contains(where: { Self.contains(bytes, $0) }) { return kind(of: line) }
         let endsSentence = line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("\"") || line.hasSuffix("”")

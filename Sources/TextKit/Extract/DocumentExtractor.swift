@@ -56,7 +56,11 @@ public struct DocumentExtractor: Sendable {
     func entities(_ analysis: DocumentAnalysis) -> [ExtractOutput.Entity] {
         var result: [ExtractOutput.Entity] = []
         var covered: [TextSpan] = []
-        for mention in analysis.mentions.joined() where mention.kind != .reference {
+        let names = NamedEntityRecognizer.shared.recognize(analysis.text)
+        // Countries outside the topic are the recognizer's to name: their mentions only add who they are.
+        var worldActors: [TextSpan: ActorMention] = [:]
+        for mention in analysis.mentions.joined() where mention.kind != .reference && !mention.inTopic { worldActors[mention.span] = mention }
+        for mention in analysis.mentions.joined() where mention.kind != .reference && mention.inTopic {
             let type: String = switch mention.kind {
             case .person: "PER"
             case .institution: "ORG"
@@ -67,8 +71,13 @@ public struct DocumentExtractor: Sendable {
                                                actor: isActor ? mention.actor : nil, side: mention.side))
             covered.append(mention.span)
         }
-        for mention in NamedEntityRecognizer.shared.recognize(analysis.text) where !covered.contains(where: { $0.overlaps(mention.span) }) {
-            result.append(ExtractOutput.Entity(span: mention.span, text: mention.text, type: mention.type))
+        for mention in names where !covered.contains(where: { $0.overlaps(mention.span) }) {
+            if let actor = worldActors[mention.span], actor.kind != .place {
+                result.append(ExtractOutput.Entity(span: mention.span, text: mention.text, type: mention.type, canonical: actor.canonical,
+                                                   actor: actor.actor, side: actor.side))
+            } else {
+                result.append(ExtractOutput.Entity(span: mention.span, text: mention.text, type: mention.type))
+            }
         }
         return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }

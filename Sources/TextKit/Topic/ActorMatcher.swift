@@ -146,7 +146,8 @@ public final class ActorMatcher: Sendable {
     }
 
     private func match(_ tokens: [Token], at i: Int, limit: Int) -> ActorMention? {
-        if let mention = matchName(tokens, at: i, limit: limit) {
+        if var mention = matchName(tokens, at: i, limit: limit) {
+            if let country = countryIndex(of: mention), country >= topic.countries.count { mention.inTopic = false }
             guard mention.kind != .place && mention.kind != .person else { return mention }
             return withSpokesperson(mention, tokens: tokens, limit: limit)
         }
@@ -158,6 +159,12 @@ public final class ActorMatcher: Sendable {
             if extended.spokesperson != nil { return extended }
         }
         return nil
+    }
+
+    /// The index in `countries` of the country a mention stands for (by its government or institution canonical name).
+    func countryIndex(of mention: ActorMention) -> Int? {
+        guard mention.kind != .person, mention.kind != .reference else { return nil }
+        return countries.firstIndex { $0.government == mention.canonical || mention.canonical.hasPrefix($0.canonicalAdjective + " ") }
     }
 
     /// Extends a mention over `spokesman Name` (a title then two or more capitalised words, or a known person).

@@ -30,6 +30,8 @@ public struct ActorMention: Hashable, Sendable {
     public var spokesperson: String?
     /// `its defence ministry`: a reference whose owner is the organization mentioned last.
     public var ownedByPronoun = false
+    /// False for a country the topic does not list (found through the world's countries).
+    public var inTopic = true
 
     /// Whether it names a speaker (places do not).
     public var canSpeak: Bool { kind != .place }
