@@ -9,7 +9,7 @@ struct Attribution: DocumentStage {
     }
 
     static let info = StageInfo(
-        name: "attribution", version: "0.1.0", consumes: ["extract"], produces: "attribution/1",
+        name: "attribution", version: "0.2.0", consumes: ["extract"], produces: "attribution/1",
         summary: "Direct and reported speech with canonical speakers and sides, cue stance, first voice, editorializing.",
         configSchema: [
             "type": "object",
@@ -28,7 +28,12 @@ struct Attribution: DocumentStage {
     }
 
     func process(_ task: StageTask) throws -> AttributionOutput {
-        analyzer.analyze(task.document, extract: try task.input("extract", as: ExtractOutput.self))
+        guard let raw = task.rawInput("extract") else { throw StageFailure("missing input \"extract\"") }
+        do {
+            return analyzer.analyze(task.document, extract: try ExtractView(json: raw))
+        } catch {
+            throw StageFailure(error.description)
+        }
     }
 }
 

@@ -58,7 +58,7 @@ struct ExampleStageTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let root = Fixtures.repositoryRoot
-        for item in ["workspace.json", "pipeline.json", "corpus"] {
+        for item in ["workspace.json", "pipeline.json", "corpus", "topics"] {
             try FileManager.default.copyItem(atPath: "\(root)/\(item)", toPath: "\(directory)/\(item)")
         }
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/Plugins", withDestinationPath: "\(root)/Plugins")

@@ -4,50 +4,48 @@ public import WorkbenchProtocol
 /// and the positioned statements the outlet makes in its own voice.
 public struct AttributionAnalyzer: Sendable {
     public let topic: Topic
-    let matcher: ActorMatcher
     let fighting: Set<String>
     let editorial: PhraseIndex<String>
 
     public init(topic: Topic) {
         self.topic = topic
-        matcher = ActorMatcher(topic: topic)
         let lexicon = EnglishLexicon.shared
         fighting = lexicon.attackWords.union(lexicon.victims).union(lexicon.killedWords).union(lexicon.woundedWords)
             .union(["fire", "fired", "firing", "shot", "shots", "shooting", "attacked", "ceasefire", "cease-fire", "opened", "troops", "positions"])
         editorial = lexicon.editorialIndex
     }
 
-    public func analyze(_ document: Document, extract: ExtractOutput) -> AttributionOutput {
+    /// The attribution output for a document, from the statements, paragraphs and sentences extract found.
+    public func analyze(_ document: Document, extract: ExtractView) -> AttributionOutput {
         if let skipped = extract.skipped {
             var output = AttributionOutput()
             output.skipped = skipped
             return output
         }
-        let analysis = DocumentAnalysis(document: document, extract: extract, topic: topic, matcher: matcher)
-        let text = analysis.text
-        let attributions = analysis.statements.map { statement -> AttributionOutput.Attribution in
-            AttributionOutput.Attribution(
-                speaker: statement.speaker.canonical, actor: statement.speaker.actor, side: statement.speaker.side,
-                kind: statement.isDirect ? "direct" : "indirect", cue: statement.cue?.canonical ?? nil, stance: statement.cue?.stance ?? "neutral",
-                span: statement.span, quote: text[statement.span], speakerSpan: statement.speaker.span, cueSpan: statement.cueSpan,
-                resolution: statement.speaker.resolution, sentence: statement.sentence)
-        }
-        return AttributionOutput(attributions: attributions, firstVoice: firstVoice(analysis), editorializing: editorializing(analysis))
+        let text = AnalyzedText(document.text, paragraphs: extract.paragraphs, sentences: extract.sentences.map { ($0.span, $0.paragraph) })
+        let quotes = QuoteFinder().find(text.string, in: extract.paragraphs)
+        return AttributionOutput(attributions: extract.statements, firstVoice: firstVoice(extract.statements, text: text),
+                                 editorializing: editorializing(extract.statements, text: text, quotes: quotes))
+    }
+
+    /// Analyses a document from scratch (tests, and callers without extract's output).
+    public func analyze(_ document: Document, extract: ExtractOutput) -> AttributionOutput {
+        analyze(document, extract: ExtractView(extract))
     }
 
     /// The side of the first one-sided claim about the fighting; `neutral` when a third party speaks first.
-    func firstVoice(_ analysis: DocumentAnalysis) -> String {
+    func firstVoice(_ statements: [AttributionOutput.Attribution], text: AnalyzedText) -> String {
         let parties = Set(topic.parties)
-        let tokens = analysis.text.tokens
-        for statement in analysis.statements {
-            let range = analysis.text.sentenceTokens[statement.sentence]
+        let tokens = text.tokens
+        for statement in statements where statement.sentence < text.sentenceTokens.count {
+            let range = text.sentenceTokens[statement.sentence]
             let aboutFighting = range.contains { fighting.contains(tokens[$0].lower) }
             guard aboutFighting else { continue }
-            if parties.contains(statement.speaker.side) { return statement.speaker.side }
-            if statement.speaker.side == "both" { continue }
+            if parties.contains(statement.side) { return statement.side }
+            if statement.side == "both" { continue }
             return "neutral"
         }
-        return analysis.statements.first { parties.contains($0.speaker.side) }?.speaker.side ?? "neutral"
+        return statements.first { parties.contains($0.side) }?.side ?? "neutral"
     }
 
     func hyphenatedMarker(_ token: Token) -> String? {
@@ -57,14 +55,13 @@ public struct AttributionAnalyzer: Sendable {
     }
 
     /// Sentences the outlet states without attribution that carry a marker of position.
-    func editorializing(_ analysis: DocumentAnalysis) -> [AttributionOutput.Editorial] {
-        let text = analysis.text
-        let attributed = Set(analysis.statements.map(\.sentence))
+    func editorializing(_ statements: [AttributionOutput.Attribution], text: AnalyzedText, quotes: [QuoteFinder.Quote]) -> [AttributionOutput.Editorial] {
+        let attributed = Set(statements.map(\.sentence))
         var result: [AttributionOutput.Editorial] = []
         for s in text.sentences.indices where !attributed.contains(s) {
             let range = text.sentenceTokens[s]
             let sentence = text.sentences[s]
-            let quoted = analysis.quotes.filter { $0.inner.overlaps(sentence) }
+            let quoted = quotes.filter { $0.inner.overlaps(sentence) }
             var markers: [String] = []
             for i in range where !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) {
                 if let (marker, _) = editorial.match(text.tokens, at: i, limit: range.upperBound) {

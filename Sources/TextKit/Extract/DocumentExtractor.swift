@@ -38,6 +38,7 @@ public struct DocumentExtractor: Sendable {
             output.outletSource = "signature"
         }
         output.entities = entities(analysis)
+        output.statements = analysis.statements.map { AttributionOutput.Attribution($0, in: text) }
         let casualties = CasualtyFinder(matcher: matcher).find(
             in: text, statements: analysis.statements, days: analysis.days, resolver: analysis.resolver, headline: analysis.headline,
             eventYear: analysis.resolver.reference?.year)

@@ -81,3 +81,13 @@ public struct AttributionOutput: Codable, Sendable {
         public var sentence: Int
     }
 }
+
+extension AttributionOutput.Attribution {
+    /// The record of a statement found in `text`.
+    public init(_ statement: AttributionFinder.Statement, in text: AnalyzedText) {
+        self.init(speaker: statement.speaker.canonical, actor: statement.speaker.actor, side: statement.speaker.side,
+                  kind: statement.isDirect ? "direct" : "indirect", cue: statement.cue?.canonical ?? nil, stance: statement.cue?.stance ?? "neutral",
+                  span: statement.span, quote: text[statement.span], speakerSpan: statement.speaker.span, cueSpan: statement.cueSpan,
+                  resolution: statement.speaker.resolution, sentence: statement.sentence)
+    }
+}

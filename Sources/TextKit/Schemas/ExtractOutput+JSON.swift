@@ -31,6 +31,7 @@ extension ExtractOutput: JSONWritable {
             o.array("removed", removed)
             o.array("sentences", sentences)
             o.optionalObject("skipped", skipped)
+            o.array("statements", statements)
             o.array("terms", terms)
             o.numbers("tokens", tokens)
         }

@@ -34,9 +34,13 @@ public struct ExtractOutput: Codable, Sendable {
     public var historical: [Historical]
     /// Contested terms of the topic found in the text.
     public var terms: [TermMention]
+    /// Attributed statements (direct and reported speech with canonical speakers). Found here because a
+    /// casualty claim needs its claimant; the attribution stage reports them with the first voice and
+    /// editorializing. Same records as `attribution/1`'s `attributions`.
+    public var statements: [AttributionOutput.Attribution]
 
     enum CodingKeys: String, CodingKey {
-        case skipped, language, outlet, date, headline, paragraphs, sentences, tokens, removed, entities, numbers, casualties, historical, terms
+        case skipped, language, outlet, date, headline, paragraphs, sentences, tokens, removed, entities, numbers, casualties, historical, terms, statements
         case headlineCasualties = "headline_casualties"
         case languageConfidence = "language_confidence"
         case outletSource = "outlet_source"
@@ -57,6 +61,7 @@ public struct ExtractOutput: Codable, Sendable {
         headlineCasualties = []
         historical = []
         terms = []
+        statements = []
     }
 
     /// Why a stage passed a document over.

@@ -157,14 +157,33 @@ public struct JSONParser {
     // MARK: - Numbers
 
     mutating func parseNumber() throws -> Double {
+        try scanNumber(convert: true)
+    }
+
+    /// Validates a number; converts it only when asked (`skipValue` does not). Integers of up to 15
+    /// digits are accumulated while scanning; other numbers go through `Double(String)`.
+    mutating func scanNumber(convert: Bool) throws -> Double {
         let start = index
-        if peek() == UInt8(ascii: "-") { index += 1 }
+        var negative = false
+        if peek() == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
         guard let first = peek(), isDigit(first) else { throw failure("a number needs a digit after '-'") }
+        var integer = 0
+        let digitsStart = index
         if first == UInt8(ascii: "0") {
             index += 1
             if let next = peek(), isDigit(next) { throw failure("numbers cannot have leading zeros") }
         } else {
-            while let c = peek(), isDigit(c) { index += 1 }
+            while let c = peek(), isDigit(c) {
+                integer = integer &* 10 &+ Int(c &- UInt8(ascii: "0"))
+                index += 1
+            }
+        }
+        let next = peek()
+        if next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E"), index - digitsStart <= 15 {
+            return negative ? -Double(integer) : Double(integer)
         }
         if peek() == UInt8(ascii: ".") {
             index += 1
@@ -177,6 +196,8 @@ public struct JSONParser {
             guard let c = peek(), isDigit(c) else { throw failure("a number needs digits in its exponent") }
             while let c = peek(), isDigit(c) { index += 1 }
         }
+        let hasExponent = bytes[start..<index].contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        guard convert || hasExponent else { return 0 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw failure("number \(text) is out of range") }
         return value
