@@ -4,7 +4,7 @@ public import WorkbenchProtocol
 /// and the positioned statements the outlet makes in its own voice.
 public struct AttributionAnalyzer: Sendable {
     public let topic: Topic
-    let fighting: Set<String>
+    let fighting: WordSet
     let editorial: PhraseIndex<String>
 
     public init(topic: Topic) {

@@ -19,19 +19,19 @@ public struct AttributionFinder: Sendable {
     let lexicon: EnglishLexicon
     /// The side of the outlet's country, when it is a party: `the ministry` in an Azerbaijani outlet is Azerbaijan's.
     let outletSide: String?
-    static let determiners: Set<String> = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+    static let determiners: WordSet = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
                                            "any", "no", "such", "of", "whose", "latest", "new", "earlier", "previous", "recent", "his", "official"]
-    static let beForms: Set<String> = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
-    static let nounLikeS: Set<String> = ["claims", "reports", "calls", "states", "notes", "demands", "warns", "says", "denies", "accuses", "blames",
+    static let beForms: WordSet = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
+    static let nounLikeS: WordSet = ["claims", "reports", "calls", "states", "notes", "demands", "warns", "says", "denies", "accuses", "blames",
                                          "statements", "comments", "remarks", "report", "claim", "warning", "statement"]
-    static let prepositions: Set<String> = ["of", "after", "amid", "over", "by", "for", "from", "with", "about", "against", "despite", "following",
+    static let prepositions: WordSet = ["of", "after", "amid", "over", "by", "for", "from", "with", "about", "against", "despite", "following",
                                             "to", "in", "on", "at", "into", "as", "than", "between", "among", "under", "without", "since"]
-    static let clauseBreaks: Set<String> = [";", ":", "—", "–"]
+    static let clauseBreaks: WordSet = [";", ":", "—", "–"]
     /// Words before `claims`, `reports` that make them nouns: `similar claims`, `made claims`.
-    static let nounModifiers: Set<String> = ["similar", "such", "false", "repeated", "earlier", "unconfirmed", "unverified", "conflicting", "competing",
+    static let nounModifiers: WordSet = ["similar", "such", "false", "repeated", "earlier", "unconfirmed", "unverified", "conflicting", "competing",
                                              "made", "make", "makes", "making", "rejected", "dismissed", "denied", "these", "those", "media", "news", "press"]
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
-    static let subordinators: Set<String> = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
+    static let subordinators: WordSet = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
     public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil) {
         self.matcher = matcher

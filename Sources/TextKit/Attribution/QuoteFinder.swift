@@ -12,7 +12,17 @@ public struct QuoteFinder: Sendable {
 
     public init() {}
 
-    static let openers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "«": "»", "„": "“", "‹": "›"]
+    /// The closing mark of an opening one (no dictionary: this runs at every character).
+    @inline(__always)
+    static func closer(of c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c.value {
+        case 0x201C: "”"
+        case 0x00AB: "»"
+        case 0x201E: "“"
+        case 0x2039: "›"
+        default: nil
+        }
+    }
 
     /// Quotes in `text` restricted to `spans` (the content paragraphs).
     public func find(_ text: ScalarString, in spans: [TextSpan]) -> [Quote] {
@@ -26,11 +36,16 @@ public struct QuoteFinder: Sendable {
             var i = span.start
             while i < span.end {
                 let c = s[i]
+                // Letters, digits and spaces are never marks.
+                if c.value < 0x80 && c != "\"" {
+                    i += 1
+                    continue
+                }
                 if let wanted = closer, c == wanted || (wanted == "”" && c == "\"") || (wanted == "\"" && c == "”") {
                     if let start = openAt, let q = makeQuote(text, start, i) { quotes.append(q) }
                     openAt = nil
                     closer = nil
-                } else if let close = Self.openers[c], closer == nil || closer == close {
+                } else if let close = Self.closer(of: c), closer == nil || closer == close {
                     openAt = i
                     closer = close
                 } else if (c == "\"" || c == "”") && closer == nil {
@@ -44,7 +59,7 @@ public struct QuoteFinder: Sendable {
             // (news style); it ends here. Otherwise the mark was unbalanced and is ignored.
             if closer != nil, let start = openAt {
                 if p + 1 < spans.count, let next = spans[p + 1].range.first(where: { !s[$0].isSpace }),
-                   Self.openers[s[next]] != nil || s[next] == "\"" {
+                   Self.closer(of: s[next]) != nil || s[next] == "\"" {
                     if let q = makeQuote(text, start, paragraphEnd(s, before: span.end)) { quotes.append(q) }
                 }
                 openAt = nil

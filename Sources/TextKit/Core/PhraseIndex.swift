@@ -7,14 +7,14 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         public var value: Value
     }
 
-    private var byFirst: [String: [Entry]] = [:]
+    private var byFirst = WordMap<[Entry]>()
 
     /// `entries`: lowercase words of each phrase and its value.
     public init(_ entries: [(words: [String], value: Value)]) {
         for entry in entries where !entry.words.isEmpty {
             byFirst[entry.words[0], default: []].append(Entry(words: entry.words, value: entry.value))
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.words.count > $1.words.count } }
+        for key in byFirst.allKeys { byFirst[key]!.sort { $0.words.count > $1.words.count } }
     }
 
     /// The longest phrase at token `i` (words compared by `lower`, or by `base` — possessive stripped).

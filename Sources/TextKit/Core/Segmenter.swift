@@ -6,7 +6,7 @@
 /// or an opening quote — but not after abbreviations such as `Gen.`, `Jan.`, `No.`, `U.S.` or an initial.
 public enum Segmenter {
     /// Lowercased abbreviations (without the final period) after which a period does not end a sentence.
-    public static let abbreviations: Set<String> = [
+    public static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "gov",
         "sen", "rep", "rev", "hon", "pres", "supt", "det", "insp", "st", "mt", "ft", "jr", "sr", "no", "nos", "nr", "vol", "art",
         "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
@@ -15,7 +15,7 @@ public enum Segmenter {
     ]
 
     /// Words that start sentences often: after `U.S.` or `a.m.` they signal a real boundary.
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and", "in", "on", "at",
         "after", "before", "meanwhile", "however", "earlier", "later", "according", "there", "his", "her", "its", "their",
     ]
@@ -67,13 +67,13 @@ public enum Segmenter {
             guard c == "." || c == "!" || c == "?" || c == "…" else { i += 1; continue }
             var j = i + 1
             while j < span.end && (s[j] == "." || s[j] == "!" || s[j] == "?") { j += 1 }
-            while j < span.end && (Tokenizer.quoteMarks.contains(s[j]) || s[j] == ")" || s[j] == "]") { j += 1 }
+            while j < span.end && (Tokenizer.isQuoteMark(s[j]) || s[j] == ")" || s[j] == "]") { j += 1 }
             guard j < span.end, s[j].isSpace else { i = j; continue }
             var k = j
             while k < span.end && s[k].isSpace { k += 1 }
             guard k < span.end else { break }
             let next = s[k]
-            let startsSentence = next.isUppercaseLetter || next.isDigit || Tokenizer.quoteMarks.contains(next) || next == "(" || next == "["
+            let startsSentence = next.isUppercaseLetter || next.isDigit || Tokenizer.isQuoteMark(next) || next == "(" || next == "["
                 || next == "-" || next == "–" || next == "—"
             guard startsSentence else { i = j; continue }
             if c == ".", isAbbreviation(before: i, in: s, floor: start, nextWord: word(at: k, in: s)) {

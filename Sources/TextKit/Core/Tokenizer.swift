@@ -7,6 +7,15 @@
 public enum Tokenizer {
     public static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»", "‹", "›", "‘", "‚", "'"]
 
+    /// One of `quoteMarks`, without hashing.
+    @inline(__always)
+    public static func isQuoteMark(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x27, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2039, 0x203A, 0x2018, 0x201A: true
+        default: false
+        }
+    }
+
     public static func tokenize(_ text: ScalarString, in range: Range<Int>? = nil) -> [Token] {
         let s = text.scalars
         let range = (range ?? 0..<s.count).clamped(to: 0..<s.count)
@@ -56,7 +65,7 @@ public enum Tokenizer {
                 i = j
                 continue
             }
-            if quoteMarks.contains(c) {
+            if isQuoteMark(c) {
                 make(i, i + 1, .quote)
                 i += 1
                 continue

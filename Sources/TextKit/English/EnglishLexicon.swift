@@ -33,11 +33,11 @@ public final class EnglishLexicon: Sendable {
         public var relativeToContext: Bool
     }
 
-    public let cueVerbs: [String: Cue]
+    public let cueVerbs: WordMap<Cue>
     public let cuePhrases: [(words: [String], cue: Cue)]
-    public let speechNouns: Set<String>
+    public let speechNouns: WordSet
     public let unnamedSources: [[String]]
-    public let groupSources: Set<String>
+    public let groupSources: WordSet
     public let bothSides: [[String]]
     public let institutions: [Institution]
     public let titles: [[String]]
@@ -45,22 +45,22 @@ public final class EnglishLexicon: Sendable {
     public let spokesTitles: PhraseIndex<Bool>
     /// The world's countries (`countries.json`), side `other`: recognised when a topic does not list them.
     public let worldCountries: [Topic.Country]
-    public let numberUnits: [String: Double]
-    public let numberScales: [String: Double]
+    public let numberUnits: WordMap<Double>
+    public let numberScales: WordMap<Double>
     public let vagueNumbers: [VagueNumber]
     public let numberModifiers: [[String]]
-    public let victims: Set<String>
+    public let victims: WordSet
     public let victimPhrases: [[String]]
-    public let killedWords: Set<String>
+    public let killedWords: WordSet
     public let killedPhrases: [[String]]
-    public let woundedWords: Set<String>
-    public let attackWords: Set<String>
-    public let positionWords: Set<String>
-    public let weekdays: [String: Int]
-    public let months: [String: Int]
+    public let woundedWords: WordSet
+    public let attackWords: WordSet
+    public let positionWords: WordSet
+    public let weekdays: WordMap<Int>
+    public let months: WordMap<Int>
     public let relativeDays: [RelativeDay]
-    public let historicalWords: Set<String>
-    public let futureWords: Set<String>
+    public let historicalWords: WordSet
+    public let futureWords: WordSet
     public let boilerplate: JSONValue
     public let editorialMarkers: [[String]]
 
@@ -84,7 +84,7 @@ public final class EnglishLexicon: Sendable {
         func words(_ phrase: String) -> [String] { phrase.lowercased().split(separator: " ").map(String.init) }
 
         let cues = load("cues")
-        var cueVerbs: [String: Cue] = [:]
+        var cueVerbs = WordMap<Cue>()
         for entry in cues["verbs"]?.arrayValue ?? [] {
             let cue = Cue(canonical: entry["canonical"]?.stringValue ?? "", stance: entry["stance"]?.stringValue ?? "neutral", speakerAfter: false)
             for form in strings(entry["forms"]) { cueVerbs[form] = cue }
@@ -94,11 +94,11 @@ public final class EnglishLexicon: Sendable {
             (strings(entry["words"]), Cue(canonical: entry["canonical"]?.stringValue ?? "", stance: entry["stance"]?.stringValue ?? "neutral",
                                            speakerAfter: entry["speaker_after"]?.boolValue ?? false))
         }
-        speechNouns = Set(strings(cues["speech_nouns"]))
+        speechNouns = WordSet(strings(cues["speech_nouns"]))
 
         let sources = load("sources")
         unnamedSources = strings(sources["unnamed"]).map(words).sorted { $0.count > $1.count }
-        groupSources = Set(strings(sources["group"]))
+        groupSources = WordSet(strings(sources["group"]))
         bothSides = (sources["both"]?.arrayValue ?? []).map { strings($0) }.sorted { $0.count > $1.count }
 
         institutions = (load("institutions")["institutions"]?.arrayValue ?? []).map { entry in
@@ -117,10 +117,10 @@ public final class EnglishLexicon: Sendable {
         spokesTitles = PhraseIndex(strings(titleData["spokes_titles"]).map { (words($0), true) })
 
         let numbers = load("numbers")
-        var units: [String: Double] = [:]
+        var units = WordMap<Double>()
         for member in numbers["units"]?.objectValue ?? JSONObject() { units[member.key] = member.value.doubleValue }
         numberUnits = units
-        var scales: [String: Double] = [:]
+        var scales = WordMap<Double>()
         for member in numbers["scales"]?.objectValue ?? JSONObject() { scales[member.key] = member.value.doubleValue }
         numberScales = scales
         vagueNumbers = (numbers["vague"]?.arrayValue ?? []).map {
@@ -130,27 +130,27 @@ public final class EnglishLexicon: Sendable {
 
         let casualties = load("casualties")
         let victimList = strings(casualties["victims"])
-        victims = Set(victimList.filter { !$0.contains(" ") })
+        victims = WordSet(victimList.filter { !$0.contains(" ") })
         victimPhrases = victimList.filter { $0.contains(" ") }.map(words)
         let killed = strings(casualties["killed"])
-        killedWords = Set(killed.filter { !$0.contains(" ") })
+        killedWords = WordSet(killed.filter { !$0.contains(" ") })
         killedPhrases = killed.filter { $0.contains(" ") }.map(words).sorted { $0.count > $1.count }
-        woundedWords = Set(strings(casualties["wounded"]))
-        attackWords = Set(strings(casualties["attack_words"]))
-        positionWords = Set(strings(casualties["positions"]))
+        woundedWords = WordSet(strings(casualties["wounded"]))
+        attackWords = WordSet(strings(casualties["attack_words"]))
+        positionWords = WordSet(strings(casualties["positions"]))
 
         let time = load("time")
-        var weekdays: [String: Int] = [:]
+        var weekdays = WordMap<Int>()
         for member in time["weekdays"]?.objectValue ?? JSONObject() { weekdays[member.key] = member.value.intValue }
         self.weekdays = weekdays
-        var months: [String: Int] = [:]
+        var months = WordMap<Int>()
         for member in time["months"]?.objectValue ?? JSONObject() { months[member.key] = member.value.intValue }
         self.months = months
         relativeDays = (time["relative"]?.arrayValue ?? []).map {
             RelativeDay(words: strings($0["words"]), offset: $0["offset"]?.intValue ?? 0, relativeToContext: $0["relative_to"]?.stringValue == "context")
         }.sorted { $0.words.count > $1.words.count }
-        historicalWords = Set(strings(time["historical"]))
-        futureWords = Set(strings(time["future"]))
+        historicalWords = WordSet(strings(time["historical"]))
+        futureWords = WordSet(strings(time["future"]))
 
         boilerplate = load("boilerplate")
         editorialMarkers = strings(load("editorial")["markers"]).map(words).sorted { $0.count > $1.count }

@@ -69,7 +69,7 @@ struct EntityCandidateFinder {
         return .normal
     }
 
-    private static let hyphenPrefixes: Set<String> = [
+    private static let hyphenPrefixes: WordSet = [
         "anti", "pro", "post", "pre", "non", "ex", "neo", "mid", "self", "all", "pan", "trans", "co",
     ]
 

@@ -6,41 +6,41 @@ import Foundation
 /// Names (places, organisations) are keyed by their tokens' texts joined by single spaces, in their usual
 /// capitalisation, so a candidate span is looked up with the same key. Cue words are lowercased.
 struct EntityLexicon: Sendable {
-    var places: Set<String> = []
-    var cities: Set<String> = []
-    var organisations: Set<String> = []
-    var firstNames: Set<String> = []
-    var surnames: Set<String> = []
-    var commonWords: Set<String> = []
+    var places = WordSet()
+    var cities = WordSet()
+    var organisations = WordSet()
+    var firstNames = WordSet()
+    var surnames = WordSet()
+    var commonWords = WordSet()
     /// Capitalised dictionary words (people, places, brands): a common word that is also one (Bush) may be a name.
-    var properNouns: Set<String> = []
+    var properNouns = WordSet()
     /// First token of each multi-token place or organisation name → the longest such name, in tokens.
-    var nameLengths: [String: Int] = [:]
+    var nameLengths = WordMap<Int>()
     var personTitles = PhraseSet()
-    var personRoles: Set<String> = []
-    var personVerbsAfter: Set<String> = []
-    var orgSuffixes: Set<String> = []
-    var orgHeads: Set<String> = []
-    var placeSuffixes: Set<String> = []
-    var placeHeads: Set<String> = []
+    var personRoles = WordSet()
+    var personVerbsAfter = WordSet()
+    var orgSuffixes = WordSet()
+    var orgHeads = WordSet()
+    var placeSuffixes = WordSet()
+    var placeHeads = WordSet()
     var placePreps = PhraseSet()
-    var connectors: Set<String> = []
-    var personParticles: Set<String> = []
-    var notNames: Set<String> = []
+    var connectors = WordSet()
+    var personParticles = WordSet()
+    var notNames = WordSet()
     var demonyms = PhraseSet()
-    var sentenceAdverbs: Set<String> = []
+    var sentenceAdverbs = WordSet()
     /// Last words of events, documents, works and languages (MISC, not PER/ORG/LOC): `War`, `Treaty`, `Games`.
-    var miscSuffixes: Set<String> = []
+    var miscSuffixes = WordSet()
     /// First words that make a place whatever follows (`Mount`, `Lake`, `Gulf`).
-    var strongPlaceHeads: Set<String> = []
+    var strongPlaceHeads = WordSet()
     /// `Northern`, `central`: left out before a known place (`Northern Algeria` → `Algeria`) unless the whole is known.
-    var directionalAdjectives: Set<String> = []
+    var directionalAdjectives = WordSet()
     /// Regnal numbers after a name (`Ramesses II`).
-    var regnalNumerals: Set<String> = []
+    var regnalNumerals = WordSet()
     /// Words after a sentence-initial word that make it a name although it is also a common word (`Bush said`).
-    var nameFollowers: Set<String> = []
+    var nameFollowers = WordSet()
     /// After a sentence-initial surname or first name, these make it the subject (`Pence had`, `Sanders was`).
-    var subjectAuxiliaries: Set<String> = []
+    var subjectAuxiliaries = WordSet()
     /// Titles that split a capitalised run in two (`UC Berkeley Chancellor Nicholas Dirks`).
     var innerSplitTitles = PhraseSet()
     /// Endings of place names (`-ville`, `-stan`, `-ia`) for names no list knows.
@@ -48,7 +48,7 @@ struct EntityLexicon: Sendable {
     /// Endings of contractions (`I’m`, `Don’t`): such words are not names.
     var contractions: [String] = []
     /// Lowercase words after a name that make it an organisation (`a Google spokesman`).
-    var orgRolesAfter: Set<String> = []
+    var orgRolesAfter = WordSet()
     /// Endings of adjectives and common nouns that are capitalised without being names (`Sephardic`, `Marxism`).
     var nonNameEndings: [String] = []
     /// Learned from the training split (`learned.json`): how often a capitalised word is a name or part of one.
@@ -62,8 +62,8 @@ struct EntityLexicon: Sendable {
 
     static func load() throws(DataFileError) -> EntityLexicon {
         var lexicon = EntityLexicon()
-        func names(_ file: String) throws(DataFileError) -> Set<String> {
-            var set = Set<String>()
+        func names(_ file: String) throws(DataFileError) -> WordSet {
+            var set = WordSet()
             for line in try Self.lines("entities/\(file)") {
                 let key = Self.key(line)
                 set.insert(key)
@@ -78,17 +78,17 @@ struct EntityLexicon: Sendable {
         lexicon.places = try names("places.txt").union(try names("places-extra.txt"))
         lexicon.cities = try names("cities.txt")
         lexicon.organisations = try names("organisations.txt")
-        lexicon.firstNames = Set(try Self.lines("entities/first-names.txt"))
+        lexicon.firstNames = WordSet(try Self.lines("entities/first-names.txt"))
             .union(try Self.lines("entities/first-names-extra.txt"))
-        lexicon.surnames = Set(try Self.lines("entities/surnames.txt"))
-        lexicon.commonWords = Set(try Self.lines("entities/common-words.txt"))
-        lexicon.properNouns = Set(try Self.lines("entities/proper-nouns.txt"))
+        lexicon.surnames = WordSet(try Self.lines("entities/surnames.txt"))
+        lexicon.commonWords = WordSet(try Self.lines("entities/common-words.txt"))
+        lexicon.properNouns = WordSet(try Self.lines("entities/proper-nouns.txt"))
 
         let cues = try TextKitData.json("entities/cues.json")
-        func words(_ key: String) -> Set<String> { Set(TextKitData.strings(cues, key).map { $0.lowercased() }) }
+        func words(_ key: String) -> WordSet { WordSet(TextKitData.strings(cues, key).map { $0.lowercased() }) }
         lexicon.personTitles = PhraseSet(TextKitData.strings(cues, "person_titles"))
         lexicon.personRoles = words("person_roles")
-        lexicon.personVerbsAfter = Set(
+        lexicon.personVerbsAfter = WordSet(
             words("person_verbs_after").compactMap { $0.split(separator: " ").first.map(String.init) })
         lexicon.orgSuffixes = words("org_suffixes")
         lexicon.orgHeads = words("org_heads")
@@ -103,7 +103,7 @@ struct EntityLexicon: Sendable {
         lexicon.miscSuffixes = words("misc_suffixes")
         lexicon.strongPlaceHeads = words("strong_place_heads")
         lexicon.directionalAdjectives = words("directional_adjectives")
-        lexicon.regnalNumerals = Set(TextKitData.strings(cues, "regnal_numerals"))
+        lexicon.regnalNumerals = WordSet(TextKitData.strings(cues, "regnal_numerals"))
         lexicon.nameFollowers = words("name_followers")
         lexicon.subjectAuxiliaries = words("subject_auxiliaries")
         lexicon.innerSplitTitles = PhraseSet(TextKitData.strings(cues, "inner_split_titles"))

@@ -9,7 +9,7 @@ struct LearnedEntityStatistics: Sendable {
         var outside = 0, person = 0, organisation = 0, place = 0
     }
 
-    var words: [String: Counts] = [:]
+    var words = WordMap<Counts>()
 
     init() {}
 

@@ -1,7 +1,7 @@
 /// Lowercased multi-word phrases matched token by token, skipping the period after an abbreviation
 /// (`Lt. Gen.` matches "lt gen").
 struct PhraseSet: Sendable {
-    private var byFirst: [String: [[String]]] = [:]
+    private var byFirst = WordMap<[[String]]>()
 
     init(_ phrases: [String] = []) {
         for phrase in phrases {
@@ -9,7 +9,7 @@ struct PhraseSet: Sendable {
             guard let first = words.first else { continue }
             byFirst[first, default: []].append(words)
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
+        for key in byFirst.allKeys { byFirst[key]!.sort { $0.count > $1.count } }
     }
 
     static func words(_ phrase: String) -> [String] {

@@ -14,7 +14,7 @@ public struct BoilerplateFilter: Sendable {
         public var removed: [ExtractOutput.Removal]
     }
 
-    let exact: Set<String>
+    let exact: WordSet
     let starts: [String]
     let contains: [String]
     let containsPatterns: [[UInt8]]
@@ -22,13 +22,13 @@ public struct BoilerplateFilter: Sendable {
     let separators: [String]
     let footerMarkers: [String]
     let domainSuffixes: [String]
-    let socialNetworks: Set<String>
+    let socialNetworks: WordSet
 
     public static let shared = BoilerplateFilter(patterns: EnglishLexicon.shared.boilerplate)
 
     init(patterns: JSONValue) {
         func strings(_ key: String) -> [String] { patterns[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
-        exact = Set(strings("exact"))
+        exact = WordSet(strings("exact"))
         starts = strings("starts")
         contains = strings("contains")
         containsPatterns = contains.map { Array($0.utf8) }
@@ -36,7 +36,7 @@ public struct BoilerplateFilter: Sendable {
         separators = strings("navigation_separators")
         footerMarkers = strings("footer_markers")
         domainSuffixes = strings("domain_suffixes")
-        socialNetworks = Set(strings("social_networks"))
+        socialNetworks = WordSet(strings("social_networks"))
     }
 
     public func filter(_ text: ScalarString) -> Result {

@@ -1,14 +1,14 @@
 /// Reading the counts of killed and wounded people in one sentence.
 extension CasualtyFinder {
-    static let killedForms: Set<String> = ["killed", "martyred", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
+    static let killedForms: WordSet = ["killed", "martyred", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
                                            "succumbed", "slain", "kills", "killing"]
     /// Verbs whose victims follow them: `killed one soldier`, `wounding four`.
-    static let activeForms: Set<String> = ["killed", "killing", "kills", "wounding", "injuring", "wounded", "injured"]
+    static let activeForms: WordSet = ["killed", "killing", "kills", "wounding", "injuring", "wounded", "injured"]
     /// Words between the victims and the verb: `were`, `have been`, `reportedly`.
-    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "been", "have", "has", "had", "be", "reportedly", "also", "later", "since", "being", "in",
+    static let auxiliaries: WordSet = ["was", "were", "is", "are", "been", "have", "has", "had", "be", "reportedly", "also", "later", "since", "being", "in",
                                            "action", "who", "that"]
     /// Words inside a victim phrase that neither count nor name a side: `of its`, `other`, `more`.
-    static let victimFillers: Set<String> = ["and", "military", "border", "of", "the", "its", "their", "our", "his", "other", "more", "further", "both"]
+    static let victimFillers: WordSet = ["and", "military", "border", "of", "the", "its", "their", "our", "his", "other", "more", "further", "both"]
 
     /// Counts of killed or wounded people in a sentence.
     func counts(_ tokens: [Token], range: Range<Int>) -> [Count] {
@@ -81,7 +81,7 @@ extension CasualtyFinder {
     }
 
     /// Quantities that give no figure: `several`, `a few`, `dozens`, `a number of`.
-    static let indefiniteWords: Set<String> = ["several", "few", "number", "dozens", "scores", "hundreds", "thousands", "millions", "many", "some"]
+    static let indefiniteWords: WordSet = ["several", "few", "number", "dozens", "scores", "hundreds", "thousands", "millions", "many", "some"]
 
     func isIndefinite(_ numberTokens: ArraySlice<Token>) -> Bool {
         numberTokens.contains { Self.indefiniteWords.contains($0.lower) }

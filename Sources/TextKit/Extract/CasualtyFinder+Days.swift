@@ -19,7 +19,7 @@ extension CasualtyFinder {
         }
     }
 
-    static let reportingVerbs: Set<String> = ["said", "says", "told", "announced", "reported", "added", "stated", "confirmed", "claimed", "insisted"]
+    static let reportingVerbs: WordSet = ["said", "says", "told", "announced", "reported", "added", "stated", "confirmed", "claimed", "insisted"]
 
     /// The day of one count: the day mention nearest to its words (a relative one resolved against the
     /// sentence's own date, else the running context). A day that dates the statement (`said on Saturday`)
@@ -194,7 +194,7 @@ extension CasualtyFinder {
 
     // MARK: - History and context
 
-    static let superlatives: Set<String> = ["deadliest", "worst", "heaviest", "bloodiest", "biggest", "largest", "fiercest", "most", "first", "serious"]
+    static let superlatives: WordSet = ["deadliest", "worst", "heaviest", "bloodiest", "biggest", "largest", "fiercest", "most", "first", "serious"]
 
     /// A figure about earlier events: a year other than the event's, `since`, `war(s)`, `decades`, or a large estimate.
     func isHistorical(_ tokens: [Token], range: Range<Int>, counts: [Count], eventYear: Int?) -> Bool {

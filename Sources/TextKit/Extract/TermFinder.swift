@@ -4,23 +4,23 @@ public struct TermFinder: Sendable {
     struct Variant {
         var words: [String]
         var term: Topic.Term
-        var notPrecededBy: Set<String>
+        var notPrecededBy: WordSet
     }
 
     /// First word → variants starting with it, longest first.
-    let variants: [String: [Variant]]
+    let variants: WordMap<[Variant]>
 
     public init(topic: Topic) {
-        var variants: [String: [Variant]] = [:]
+        var variants = WordMap<[Variant]>()
         for term in topic.terms {
-            let exclusions = Set(term.notPrecededBy.map { $0.lowercased().trimming(" -") })
+            let exclusions = WordSet(term.notPrecededBy.map { $0.lowercased().trimming(" -") })
             for variant in term.variants {
                 let words = Tokenizer.tokenize(ScalarString(variant)).filter(\.isWord).map(\.base)
                 guard let first = words.first else { continue }
                 variants[first, default: []].append(Variant(words: words, term: term, notPrecededBy: exclusions))
             }
         }
-        for key in variants.keys { variants[key]!.sort { $0.words.count > $1.words.count } }
+        for key in variants.allKeys { variants[key]!.sort { $0.words.count > $1.words.count } }
         self.variants = variants
     }
 

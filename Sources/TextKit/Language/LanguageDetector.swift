@@ -6,7 +6,7 @@ import WorkbenchProtocol
 /// unclear text is analysed, not skipped.
 public struct LanguageDetector: Sendable {
     /// Each function word and the languages it belongs to (indices into `languages`).
-    private let languagesOf: [String: [Int]]
+    private let languagesOf: WordMap<[Int]>
     private let languages: [String]
     private let english: Int
 
@@ -21,7 +21,7 @@ public struct LanguageDetector: Sendable {
     init(words: [String: Set<String>]) {
         languages = (words.keys.sorted() + ["en"]).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         english = languages.firstIndex(of: "en")!
-        var languagesOf: [String: [Int]] = [:]
+        var languagesOf = WordMap<[Int]>()
         for (language, set) in words {
             let index = languages.firstIndex(of: language)!
             for word in set { languagesOf[word, default: []].append(index) }

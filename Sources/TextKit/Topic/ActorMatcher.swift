@@ -14,19 +14,19 @@ public final class ActorMatcher: Sendable {
     /// The topic's countries, then the world's countries the topic does not name (side `other`).
     let countries: [Topic.Country]
     /// First lowercase word → phrases starting with it (longest first) and what they name.
-    let phrases: [String: [(words: [String], form: Form)]]
+    let phrases: WordMap<[(words: [String], form: Form)]>
     /// Institution head phrases with kind and canonical suffix.
     let heads: PhraseIndex<(kind: String, canonical: String)>
     /// Short heads for `the ministry`-style references.
     let shortHeads: PhraseIndex<String>
-    static let prepositions: Set<String> = ["in", "to", "into", "from", "at", "near", "between", "via", "towards", "toward", "inside", "across",
+    static let prepositions: WordSet = ["in", "to", "into", "from", "at", "near", "between", "via", "towards", "toward", "inside", "across",
                                              "within", "outside", "through", "around", "for"]
-    static let troopHeads: Set<String> = ["forces", "troops", "army", "military", "armed", "border", "soldiers"]
+    static let troopHeads: WordSet = ["forces", "troops", "army", "military", "armed", "border", "soldiers"]
 
     public init(topic: Topic, lexicon: EnglishLexicon = .shared) {
         self.topic = topic
         self.lexicon = lexicon
-        var phrases: [String: [(words: [String], form: Form)]] = [:]
+        var phrases = WordMap<[(words: [String], form: Form)]>()
         func add(_ text: String, _ form: Form) {
             let words = Tokenizer.tokenize(ScalarString(text)).filter { $0.kind != .punctuation || $0.text == "." }.map { $0.possessiveBase.lowercased() }
             guard let first = words.first else { return }
@@ -46,7 +46,7 @@ public final class ActorMatcher: Sendable {
             ([person.name] + person.aliases).forEach { add($0, .personName(i)) }
             person.roles.forEach { add($0, .personRole(i)) }
         }
-        for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
+        for key in phrases.allKeys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         self.phrases = phrases
         heads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.heads.map { ($0, (inst.kind, inst.canonical)) } })
         // The first institution listing a short head wins (`the ministry` is the defence ministry unless said otherwise).
