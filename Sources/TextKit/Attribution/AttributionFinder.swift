@@ -207,17 +207,17 @@ public struct AttributionFinder: Sendable {
         if Self.determiners.contains(previous) { return false }
         // `Baku's claim that …`, `made similar claims`: nouns.
         if tokens[i - 1].isPossessive && tokens[i - 1].isWord { return false }
-        if Self.nounLikeS.contains(t.lower) && Self.nounModifiers.contains(previous) { return false }
+        if Self.nounLikeS.contains(t) && Self.nounModifiers.contains(previous) { return false }
         // Passive, also past an adverb: `could be independently confirmed`.
         var aux = i - 1
         while aux > sentenceStart && tokens[aux].lower.hasSuffix("ly") && tokens[aux].isWord { aux -= 1 }
-        if Self.beForms.contains(tokens[aux].lower) && !t.lower.hasSuffix("ing") { return false }
+        if Self.beForms.contains(tokens[aux]) && !t.lower.hasSuffix("ing") { return false }
         // Negated: `has not commented`, `did not say`, `has so far not confirmed`, `never said`.
         if (max(sentenceStart, i - 3)..<i).contains(where: { ["not", "never", "n't", "didn't", "hasn't", "haven't", "won't"].contains(tokens[$0].lower) }) { return false }
         // `told a different story`: an idiom, not a statement.
         if t.lower.hasPrefix("t"), ["told", "tells", "tell"].contains(t.lower),
            (i + 1..<min(tokens.count, i + 5)).contains(where: { tokens[$0].lower == "story" }) { return false }
-        if Self.nounLikeS.contains(t.lower) && (Self.prepositions.contains(previous) || tokens[i - 1].kind == .punctuation && previous != ",") { return false }
+        if Self.nounLikeS.contains(t) && (Self.prepositions.contains(previous) || tokens[i - 1].kind == .punctuation && previous != ",") { return false }
         // `the reported attack`, `so-called`: adjectival uses before a noun the previous token governs.
         if t.lower == "reported" && i + 1 < tokens.count && tokens[i + 1].isWord && !["that", "on", "to", "in", "it", "the"].contains(tokens[i + 1].lower)
             && tokens[i + 1].lower.hasSuffix("s") == false && Self.determiners.contains(previous) { return false }
@@ -367,7 +367,7 @@ public struct AttributionFinder: Sendable {
                     return spokesperson
                 }
                 if let special = specialSpeakerEnding(at: k, tokens: tokens, floor: floor) { return special }
-                if lexicon.groupSources.contains(t.lower) {
+                if lexicon.groupSources.contains(t) {
                     return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
                 }
                 // A name we do not know, right before the cue (`Karim Haddadi said`).
@@ -414,7 +414,7 @@ public struct AttributionFinder: Sendable {
     /// `Armenian officials` (the government of that side) or `officials`, `analysts` (others).
     func groupSpeaker(at i: Int, tokens: [Token], range: Range<Int>, endingAt: Int? = nil) -> Speaker? {
         let headIndex = endingAt ?? i
-        guard lexicon.groupSources.contains(tokens[headIndex].lower) else { return nil }
+        guard lexicon.groupSources.contains(tokens[headIndex]) else { return nil }
         if headIndex > range.lowerBound, let side = matcher.side(ofModifier: tokens[headIndex - 1]),
            let country = matcher.topic.country(side: side) {
             return Speaker(canonical: country.government, actor: "\(side)/government", side: side, category: "institution", institution: "government",

@@ -20,7 +20,8 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     /// The longest phrase at token `i` (words compared by `lower`, or by `base` — possessive stripped).
     public func match(_ tokens: [Token], at i: Int, limit: Int, byBase: Bool = false) -> (entry: Entry, end: Int)? {
         guard i < limit, tokens[i].kind == .word || tokens[i].kind == .number else { return nil }
-        guard let candidates = byFirst[byBase ? tokens[i].base : tokens[i].lower] else { return nil }
+        let first = tokens[i]
+        guard let candidates = byBase ? byFirst[first.base, hash: first.baseHash] : byFirst[first.lower, hash: first.lowerHash] else { return nil }
         for entry in candidates {
             let n = entry.words.count
             guard i + n <= limit else { continue }

@@ -18,6 +18,9 @@ public struct Token: Hashable, Sendable {
     public private(set) var isAllCaps: Bool
     /// Ends in a possessive `’s` or `s’`.
     public private(set) var isPossessive: Bool
+    /// `WordMap` hashes of `lower` and `base`, computed once.
+    public private(set) var lowerHash: Int
+    public private(set) var baseHash: Int
 
     public init(span: TextSpan, text: String, kind: Kind) {
         self.span = span
@@ -33,6 +36,8 @@ public struct Token: Hashable, Sendable {
         }
         self.base = base
         self.isPossessive = possessive
+        lowerHash = WordMap<Bool>.hash(lower)
+        baseHash = possessive ? WordMap<Bool>.hash(base) : lowerHash
         var letters = 0, upper = 0
         var first: Unicode.Scalar?
         for scalar in text.unicodeScalars {

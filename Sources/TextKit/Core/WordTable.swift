@@ -20,16 +20,39 @@ public struct WordMap<Value: Sendable>: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// FNV-1a over the word's UTF-8 bytes (read in place).
     @inline(__always)
-    static func hash(_ word: String) -> Int {
+    public static func hash(_ word: String) -> Int {
+        if let h = word.utf8.withContiguousStorageIfAvailable({ hash(bytes: $0) }) { return h }
+        return hash(bytes: Array(word.utf8))
+    }
+
+    @inline(__always)
+    static func hash<C: Collection<UInt8>>(bytes: C) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
+        for byte in bytes {
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     public subscript(word: String) -> Value? {
+        get { self[word, hash: Self.hash(word)] }
+        set { self[inserting: word] = newValue }
+    }
+
+    /// The lookup with the word's hash already known (tokens carry theirs).
+    @inline(__always)
+    public subscript(word: String, hash hash: Int) -> Value? {
+        var i = hash & mask
+        while let key = keys[i] {
+            if key == word { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    subscript(inserting word: String) -> Value? {
         get {
             var i = Self.hash(word) & mask
             while let key = keys[i] {
@@ -86,6 +109,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     @inline(__always)
     public func contains(_ word: String) -> Bool { map[word] != nil }
+
+    /// Whether the token's lowercase text is in the set (its hash computed once, when it was made).
+    @inline(__always)
+    public func contains(_ token: Token) -> Bool { map[token.lower, hash: token.lowerHash] != nil }
 
     public func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
         var result = self

@@ -16,7 +16,7 @@ extension EntityCandidateFinder {
         // Words that are capitalised only because they open the sentence.
         if initial {
             // One word only: The New York Times keeps New.
-            if lexicon.sentenceAdverbs.contains(tokens[first].lower) || lexicon.notNames.contains(tokens[first].lower) {
+            if lexicon.sentenceAdverbs.contains(tokens[first]) || lexicon.notNames.contains(tokens[first]) {
                 first = skipConnectors(from: first + 1, last: last)
             }
         }
@@ -88,7 +88,7 @@ extension EntityCandidateFinder {
             guard first <= last else { return [] }
             // General de Meza: a particle after a title stays with the name.
             let particle =
-                first < last && lexicon.personParticles.contains(tokens[first].lower) && isNameToken(first + 1)
+                first < last && lexicon.personParticles.contains(tokens[first]) && isNameToken(first + 1)
             if !particle { first = skipConnectors(from: first, last: last) }
             guard first <= last else { return [] }
             if first != start { before = start > 0 ? start - 1 : nil }
@@ -113,7 +113,7 @@ extension EntityCandidateFinder {
                 }
             }
             // Northern Algeria → Algeria (unless the whole is a known place: Northern Ireland).
-            if first < last, lexicon.directionalAdjectives.contains(tokens[first].lower),
+            if first < last, lexicon.directionalAdjectives.contains(tokens[first]),
                 !lexicon.places.contains(key(first, last)),
                 lexicon.places.contains(key(first + 1, last))
             {

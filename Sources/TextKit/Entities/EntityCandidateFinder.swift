@@ -61,7 +61,7 @@ struct EntityCandidateFinder {
             guard first.isUppercaseLetter else { continue }
             capitalised += 1
             if scalars.allSatisfy({ !$0.isLetter || $0.isUppercaseLetter }) { allCaps += 1 }
-            if i > 0 && lexicon.sentenceAdverbs.contains(t.lower) { functionWords += 1 }
+            if i > 0 && lexicon.sentenceAdverbs.contains(t) { functionWords += 1 }
         }
         guard words >= 4 else { return .normal }
         if allCaps * 10 >= words * 8 { return .allCaps }
@@ -197,7 +197,7 @@ struct EntityCandidateFinder {
                 k += 1
                 break
             }
-            if t.isWord || t.text == "&", lexicon.connectors.contains(t.lower),
+            if t.isWord || t.text == "&", lexicon.connectors.contains(t),
                 let after = connectorEnd(at: k, left: end)
             {
                 end = after

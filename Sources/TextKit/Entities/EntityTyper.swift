@@ -69,7 +69,7 @@ struct EntityTyper {
             }
             if lexicon.firstNames.contains(firstText) && !lexicon.places.contains(firstText) { return sure("PER") }
             let inner = (c.first...c.last).contains { i in
-                (i > c.first && lexicon.personParticles.contains(tokens[i].lower))
+                (i > c.first && lexicon.personParticles.contains(tokens[i]))
                     || (tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized)
                     || lexicon.regnalNumerals.contains(tokens[i].text)
             }
@@ -107,7 +107,7 @@ struct EntityTyper {
         let orgRole = next.map { lexicon.orgRolesAfter.contains($0) } ?? false
         // The Gegharkunik province, Tulcea county, the Likud party: a lowercase head after the name.
         if let a = c.after, tokens[a].isWord, !tokens[a].isCapitalized {
-            if lexicon.placeSuffixes.contains(tokens[a].lower)
+            if lexicon.placeSuffixes.contains(tokens[a])
                 && !["state", "city", "park", "base", "camp"].contains(tokens[a].lower)
             {
                 return sure("LOC")
@@ -137,7 +137,7 @@ struct EntityTyper {
     func looksLikePersonName(_ words: [Int], _ tokens: [Token]) -> Bool {
         words.allSatisfy { i in
             let t = tokens[i]
-            if lexicon.personParticles.contains(t.lower) { return true }
+            if lexicon.personParticles.contains(t) { return true }
             let text = t.possessiveBase
             return !lexicon.commonWords.contains(text.lowercased()) || lexicon.firstNames.contains(text)
                 || lexicon.surnames.contains(text)

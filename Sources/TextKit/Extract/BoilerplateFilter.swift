@@ -118,20 +118,44 @@ public struct BoilerplateFilter: Sendable {
         return false
     }
 
-    /// Lowercase, no-break spaces as spaces, runs of spaces collapsed.
+    /// Lowercase (ASCII), no-break and other spaces as spaces, runs of spaces collapsed, trimmed.
     static func normalize(_ line: String) -> String {
-        var out = ""
-        var lastWasSpace = false
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count)
+        var pendingSpace = false
         for scalar in line.unicodeScalars {
             if scalar.isSpace {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            let lowered = Character.lowercasedScalar(scalar)
+            if lowered.value < 0x80 {
+                out.append(UInt8(lowered.value))
             } else {
-                out.unicodeScalars.append(Character.lowercasedScalar(scalar))
-                lastWasSpace = false
+                out.append(contentsOf: String(lowered).utf8)
             }
         }
-        return out.trimming(" ")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The runs of ASCII letters in a line (lowercase already), as words.
+    static func letterWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in line.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// The kind of boilerplate a line is, or nil for content.
@@ -147,8 +171,7 @@ public struct BoilerplateFilter: Sendable {
         // Metadata lines joined by bars: `Politics | Army | 12 May 2023, 14:25 | Views: 3412`.
         if wordCount <= 20 && line.split(separator: "|").count >= 3 { return "byline" }
         // Lines naming several social networks: share and follow prompts.
-        let words = line.split(whereSeparator: { !$0.isLetter })
-        if wordCount <= 25 && words.filter({ socialNetworks.contains(String($0)) }).count >= 2 { return "share" }
+        if wordCount <= 25 && Self.letterWords(line).filter({ socialNetworks.contains($0) }).count >= 2 { return "share" }
         // `By Jane Doe`, `Posted at 16:48`: short bylines and time stamps without a sentence.
         if wordCount <= 7 && !endsSentence && (line.hasPrefix("by ") || line.hasPrefix("posted ") || line.hasPrefix("updated ")) { return "byline" }
         // A short line naming a domain: a footer or a link.

@@ -21,15 +21,15 @@ extension CasualtyFinder {
             guard t.isWord else { continue }
             var killed: Bool
             var wordEnd = i + 1
-            var active = Self.activeForms.contains(t.lower)
+            var active = Self.activeForms.contains(t)
             if let (_, end) = lexicon.killedPhraseIndex.match(tokens, at: i, limit: range.upperBound) {
                 killed = true
                 wordEnd = end
                 // `claimed the lives of three soldiers`: the victims follow.
                 active = tokens[end - 1].lower == "of"
-            } else if Self.killedForms.contains(t.lower) {
+            } else if Self.killedForms.contains(t) {
                 killed = true
-            } else if lexicon.woundedWords.contains(t.lower) && !["wound", "wounds", "injury", "injuries"].contains(t.lower) {
+            } else if lexicon.woundedWords.contains(t) && !["wound", "wounds", "injury", "injuries"].contains(t.lower) {
                 killed = false
             } else if t.lower == "hit", i > range.lowerBound, ["were", "was", "been"].contains(tokens[i - 1].lower) {
                 // `three more were hit`.
@@ -90,7 +90,7 @@ extension CasualtyFinder {
     /// Number [of its/the] [side adjective] [victim] ending right before `i` (at most a few words back).
     func leftCounts(_ tokens: [Token], before i: Int, floor: Int, consumed: Set<Int>) -> [Count] {
         var k = i - 1
-        while k >= floor && Self.auxiliaries.contains(tokens[k].lower) { k -= 1 }
+        while k >= floor && Self.auxiliaries.contains(tokens[k]) { k -= 1 }
         guard k >= floor else { return [] }
         // `another died`: one more of the same.
         if tokens[k].lower == "another" {
@@ -103,7 +103,7 @@ extension CasualtyFinder {
                           numberTokens: parsed.tokens)]
         }
         // `One serviceman of the Armed Forces of Armenia was killed`: the victim before a naming `of` phrase.
-        if !tokens[k].lower.isEmpty, !lexicon.victims.contains(tokens[k].lower), let (victim, side) = victimBeforeOfPhrase(tokens, endingAt: k, floor: floor) {
+        if !tokens[k].lower.isEmpty, !lexicon.victims.contains(tokens[k]), let (victim, side) = victimBeforeOfPhrase(tokens, endingAt: k, floor: floor) {
             var counted = leftCounts(tokens, before: victim + 1, floor: floor, consumed: consumed)
             for index in counted.indices where counted[index].side == nil { counted[index].side = side }
             return counted
@@ -111,7 +111,7 @@ extension CasualtyFinder {
         // The victim noun phrase: [number] [of its|of the] [adjectives] victim; `three more`, `two others`.
         let victimPhrase = lexicon.victimPhraseIndex.match(tokens, endingAt: k, floor: floor)
         let more = tokens[k].lower == "more" && k > floor && numberEnding(at: k - 1, tokens: tokens, floor: floor, consumed: consumed) != nil
-        guard tokens[k].isWord, lexicon.victims.contains(tokens[k].lower) || victimPhrase != nil || more else { return [] }
+        guard tokens[k].isWord, lexicon.victims.contains(tokens[k]) || victimPhrase != nil || more else { return [] }
         var nounStart = k
         if let victimPhrase { nounStart = victimPhrase.start }
         let others = tokens[k].lower == "others" || more
@@ -134,7 +134,7 @@ extension CasualtyFinder {
                 subset = part
                 break
             }
-            if Self.victimFillers.contains(w.lower) {
+            if Self.victimFillers.contains(w) {
                 if w.lower == "its" || w.lower == "their" || w.lower == "our" { usesIts = true }
                 j -= 1
                 continue
@@ -174,7 +174,7 @@ extension CasualtyFinder {
             let w = tokens[j]
             guard w.isWord, w.isCapitalized || ["of", "the"].contains(w.lower) else { return nil }
             if let s = matcher.side(ofModifier: w) { side = side ?? s }
-            if w.lower == "of", lexicon.victims.contains(tokens[j - 1].lower), j < k { return (j - 1, side) }
+            if w.lower == "of", lexicon.victims.contains(tokens[j - 1]), j < k { return (j - 1, side) }
             j -= 1
         }
         return nil
@@ -234,7 +234,7 @@ extension CasualtyFinder {
         var side: String?
         while k < limit && k - parsed.tokens.upperBound < 4 {
             if let s = matcher.side(ofModifier: tokens[k]) { side = s; k += 1; continue }
-            if lexicon.victims.contains(tokens[k].lower) {
+            if lexicon.victims.contains(tokens[k]) {
                 return Count(side: side, value: Int(parsed.value), killed: true, evidence: [parsed.span, tokens[k].span], usesOthers: others,
                              numberTokens: parsed.tokens)
             }
@@ -287,7 +287,7 @@ extension CasualtyFinder {
     func attackedSide(_ tokens: [Token], around i: Int, range: Range<Int>) -> String? {
         var k = i + 1
         while k + 2 < range.upperBound && k < i + 12 {
-            if tokens[k].lower == "on", let side = matcher.side(ofModifier: tokens[k + 1]), lexicon.positionWords.contains(tokens[k + 2].lower) { return side }
+            if tokens[k].lower == "on", let side = matcher.side(ofModifier: tokens[k + 1]), lexicon.positionWords.contains(tokens[k + 2]) { return side }
             k += 1
         }
         return nil
@@ -304,7 +304,7 @@ extension CasualtyFinder {
                 if j + 1 < range.upperBound, let side = matcher.side(ofModifier: tokens[j]) {
                     var head = j + 1
                     if head + 1 < range.upperBound && ["military", "combat", "army", "border", "forward"].contains(tokens[head].lower) { head += 1 }
-                    if lexicon.positionWords.contains(tokens[head].lower) { sides.insert(side) }
+                    if lexicon.positionWords.contains(tokens[head]) { sides.insert(side) }
                 }
             }
             k += 1

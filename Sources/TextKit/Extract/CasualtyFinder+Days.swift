@@ -59,7 +59,7 @@ extension CasualtyFinder {
     func datesStatement(_ mention: DayMentions.Mention, tokens: [Token]) -> Bool {
         var k = mention.tokens.lowerBound - 1
         if k >= 0, tokens[k].lower == "on" { k -= 1 }
-        return k >= 0 && Self.reportingVerbs.contains(tokens[k].lower)
+        return k >= 0 && Self.reportingVerbs.contains(tokens[k])
     }
 
     /// Splits a count the text breaks down by day: `two killed — one on Thursday and one on Friday`,
@@ -202,7 +202,7 @@ extension CasualtyFinder {
             let t = tokens[k]
             if t.kind == .number, t.text.count == 4, let year = Int(t.text), (1900...2100).contains(year), year != eventYear { return true }
             // `the deadliest incident since last autumn` compares with the past; it does not count it.
-            if t.lower == "since", (max(range.lowerBound, k - 8)..<k).contains(where: { Self.superlatives.contains(tokens[$0].lower) }) { continue }
+            if t.lower == "since", (max(range.lowerBound, k - 8)..<k).contains(where: { Self.superlatives.contains(tokens[$0]) }) { continue }
             if t.lower == "since", k + 1 < range.upperBound {
                 let next = tokens[k + 1]
                 if next.kind == .number || ["last", "then", "independence", "the", "early", "late"].contains(next.lower) || lexicon.months[next.lower] != nil { return true }

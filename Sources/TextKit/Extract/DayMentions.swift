@@ -78,7 +78,7 @@ public struct DayMentions: Sendable {
     func isFuture(_ tokens: [Token], before i: Int, floor: Int) -> Bool {
         var k = i - 1
         while k >= max(floor, i - 5) {
-            if lexicon.futureWords.contains(tokens[k].lower) { return true }
+            if lexicon.futureWords.contains(tokens[k]) { return true }
             if tokens[k].text == "." || tokens[k].text == ";" { return false }
             k -= 1
         }

@@ -31,34 +31,50 @@ public struct LanguageDetector: Sendable {
 
     /// The language code and a confidence between 0 and 1.
     public func detect(_ text: String, sample limit: Int = 2000) -> (language: String, confidence: Double) {
-        // Scripts other than Latin: counted on the non-ASCII letters only (ASCII letters are Latin).
-        var scripts: [String: Int] = [:]
+        var text = text
+        return text.withUTF8 { detect(bytes: UnsafeBufferPointer(rebasing: $0.prefix(limit))) }
+    }
+
+    /// Reads the UTF-8 bytes: ASCII letters lowercased into a word buffer; non-ASCII scalars decoded
+    /// only to tell their script and to lowercase them.
+    func detect(bytes: UnsafeBufferPointer<UInt8>) -> (language: String, confidence: Double) {
+        var scripts: [Int] = Array(repeating: 0, count: Self.scriptCodes.count)
         var letters = 0
         var counts = [Int](repeating: 0, count: languages.count)
         var total = 0
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         func count() {
             guard !word.isEmpty else { return }
             total += 1
-            for language in languagesOf[String(word)] ?? [] { counts[language] += 1 }
+            let key = String(decoding: word, as: UTF8.self)
+            for language in languagesOf[key] ?? [] { counts[language] += 1 }
             word.removeAll(keepingCapacity: true)
         }
-        // Words are read straight off the scalars, lowercased, without building tokens.
-        for scalar in text.unicodeScalars.prefix(limit) {
-            let v = scalar.value
-            if v < 128 {
-                if scalar.isASCIILetter {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) {
                     letters += 1
-                    word.append(Character.lowercasedScalar(scalar))
-                } else if v == 0x27 {
-                    word.append(scalar)
+                    word.append(b | 0x20)
+                } else if b == 0x27 {
+                    word.append(b)
                 } else {
                     count()
                 }
+                i += 1
                 continue
             }
+            // A multi-byte scalar.
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            guard i + length <= bytes.count else { break }
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            i += length
+            guard let scalar = Unicode.Scalar(value) else { continue }
             if scalar.isApostrophe {
-                word.append(scalar)
+                word.append(contentsOf: Array(String(scalar).utf8))
                 continue
             }
             guard scalar.properties.isAlphabetic else {
@@ -66,20 +82,12 @@ public struct LanguageDetector: Sendable {
                 continue
             }
             letters += 1
-            switch v {
-            case 0x0400...0x04FF: scripts["ru", default: 0] += 1
-            case 0x0530...0x058F: scripts["hy", default: 0] += 1
-            case 0x0600...0x06FF: scripts["ar", default: 0] += 1
-            case 0x0370...0x03FF: scripts["el", default: 0] += 1
-            case 0x10A0...0x10FF: scripts["ka", default: 0] += 1
-            case 0x4E00...0x9FFF, 0x3040...0x30FF: scripts["zh", default: 0] += 1
-            default: break
-            }
-            word.append(Character.lowercasedScalar(scalar))
+            if let script = Self.script(of: value) { scripts[script] += 1 }
+            word.append(contentsOf: Array(String(Character.lowercasedScalar(scalar)).utf8))
         }
         count()
-        if letters > 0, let (script, scriptCount) = scripts.max(by: { $0.value < $1.value }), Double(scriptCount) / Double(letters) > 0.5 {
-            return (script, Double(scriptCount) / Double(letters))
+        if letters > 0, let best = scripts.indices.max(by: { scripts[$0] < scripts[$1] }), Double(scripts[best]) / Double(letters) > 0.5 {
+            return (Self.scriptCodes[best], Double(scripts[best]) / Double(letters))
         }
         let englishCount = counts[english]
         var best = english
@@ -91,5 +99,20 @@ public struct LanguageDetector: Sendable {
         }
         let share = Double(englishCount) / Double(max(1, total))
         return ("en", min(1, 0.5 + share))
+    }
+
+    static let scriptCodes = ["ru", "hy", "ar", "el", "ka", "zh"]
+
+    /// Non-Latin scripts told apart by code point: Cyrillic, Armenian, Arabic, Greek, Georgian, CJK.
+    static func script(of v: UInt32) -> Int? {
+        switch v {
+        case 0x0400...0x04FF: 0
+        case 0x0530...0x058F: 1
+        case 0x0600...0x06FF: 2
+        case 0x0370...0x03FF: 3
+        case 0x10A0...0x10FF: 4
+        case 0x4E00...0x9FFF, 0x3040...0x30FF: 5
+        default: nil
+        }
     }
 }

@@ -80,8 +80,7 @@ public final class ActorMatcher: Sendable {
     /// The side an adjective or possessive names (`Armenian`, `Azeri`, `Armenia’s`), if any.
     public func side(ofModifier token: Token) -> String? {
         guard token.isWord else { return nil }
-        let key = token.base
-        for entry in phrases[key] ?? [] where entry.words.count == 1 {
+        for entry in phrases[token.base, hash: token.baseHash] ?? [] where entry.words.count == 1 {
             switch entry.form {
             case .adjective(let i), .countryName(let i), .capital(let i): return countries[i].side
             default: continue
@@ -111,8 +110,7 @@ public final class ActorMatcher: Sendable {
     private func phrase(at i: Int, in tokens: [Token], limit: Int, roles: Bool = true) -> (entry: (words: [String], form: Form), end: Int, possessive: Bool)? {
         let first = tokens[i]
         guard first.isWord else { return nil }
-        let key = first.base
-        for entry in phrases[key] ?? [] {
+        for entry in phrases[first.base, hash: first.baseHash] ?? [] {
             if !roles, case .personRole = entry.form { continue }
             let n = entry.words.count
             guard i + n <= limit else { continue }
