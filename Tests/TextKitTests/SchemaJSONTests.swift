@@ -30,4 +30,18 @@ struct SchemaJSONTests {
         try same(skipped)
         try same(skippedAttribution)
     }
+
+    @Test("Framing output")
+    func framing() throws {
+        let (extract, _) = TestTopic.analyze(Self.text + " The talks in Brussels aim at a peace treaty; the ceasefire was violated again.", date: "2023-05-13")
+        var writer = JSONWriter()
+        extract.writeJSON(into: &writer)
+        for name in ["conflict-news", "semetko-valkenburg"] {
+            let analyzer = try FrameAnalyzer(codebook: try CodebookLibrary.load(.string(name)))
+            let output = try analyzer.analyze(text: Self.text + " The talks in Brussels aim at a peace treaty; the ceasefire was violated again.", extract: writer.bytes)
+            #expect(output.frames?.contains { !$0.evidence.cues.isEmpty } == true)
+            try same(output)
+        }
+        try same(FramingOutput(skipped: ExtractOutput.Skip(reason: "language fr")))
+    }
 }

@@ -63,7 +63,30 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    public mutating func writeNumber(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    public mutating func writeNumber(_ n: Int) {
+        // Digits written in place: outputs hold thousands of offsets.
+        guard n != Int.min else { bytes.append(contentsOf: String(n).utf8); return }
+        var value = n
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            value = -value
+        }
+        if value < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: value) &+ 48)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while value > 0 {
+                buffer[19 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
+                value /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
 
     /// Appends `s` as a JSON string. Escapes only what JSON requires: quote, backslash, controls.
     public mutating func writeString(_ s: String) {
