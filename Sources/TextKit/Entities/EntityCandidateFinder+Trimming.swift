@@ -11,7 +11,7 @@ extension EntityCandidateFinder {
     /// separates two names.
     func trimmed(first start: Int, last end: Int) -> [EntityCandidate] {
         var first = start
-        var last = end
+        let last = end
         let initial = isSentenceInitial(start)
         // Words that are capitalised only because they open the sentence.
         if initial {

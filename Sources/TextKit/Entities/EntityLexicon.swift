@@ -5,7 +5,10 @@ import Foundation
 ///
 /// Names (places, organisations) are keyed by their tokens' texts joined by single spaces, in their usual
 /// capitalisation, so a candidate span is looked up with the same key. Cue words are lowercased.
-struct EntityLexicon: Sendable {
+///
+/// A class, so the finders and typers that hold it share one copy (a struct of thirty tables was copied per
+/// sentence); it is filled in by `load()` and never changed afterwards, hence `@unchecked Sendable`.
+final class EntityLexicon: @unchecked Sendable {
     var places = WordSet()
     var cities = WordSet()
     var organisations = WordSet()
@@ -61,7 +64,7 @@ struct EntityLexicon: Sendable {
     }()
 
     static func load() throws(DataFileError) -> EntityLexicon {
-        var lexicon = EntityLexicon()
+        let lexicon = EntityLexicon()
         func names(_ file: String) throws(DataFileError) -> WordSet {
             var set = WordSet()
             for line in try Self.lines("entities/\(file)") {
