@@ -43,8 +43,10 @@ public struct EvalRunner: Sendable {
 
         let cache = try ResultCache(path: evalWorkspace.cachePath)
         var outputs: [String: [String: JSONValue]] = [:]
+        // Only the steps of this pipeline: the cache may still hold results of steps an earlier version had.
+        let stepIds = Set(pipeline.steps.map(\.id))
         for document in documents {
-            for task in try cache.tasks(documentId: document.id) {
+            for task in try cache.tasks(documentId: document.id) where stepIds.contains(task.stepId) {
                 guard let result = try cache.result(key: task.key), let value = try? JSONValue(parsing: result.output) else { continue }
                 outputs[document.id, default: [:]][task.stepId] = value
             }
