@@ -30,6 +30,9 @@ public struct AttributionFinder: Sendable {
     /// Words before `claims`, `reports` that make them nouns: `similar claims`, `made claims`.
     static let nounModifiers: WordSet = ["similar", "such", "false", "repeated", "earlier", "unconfirmed", "unverified", "conflicting", "competing",
                                              "made", "make", "makes", "making", "rejected", "dismissed", "denied", "these", "those", "media", "news", "press"]
+    /// Things written or said that a participle can describe (`a message posted`).
+    static let documentNouns: WordSet = ["message", "statement", "post", "video", "letter", "note", "report", "article", "tweet", "document",
+                                         "communique", "communiqué", "footage", "image", "images", "photo", "photos", "clip", "transcript"]
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
     static let subordinators: WordSet = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
@@ -54,6 +57,9 @@ public struct AttributionFinder: Sendable {
         /// different account. It said …`): what `it` refers to next.
         var subjectOrganization: Speaker?
         var subjectOrganizationSentence = -10
+        /// The country or institution that opened the latest sentence opened by one: what `its` (`Its
+        /// defence ministry said`) belongs to.
+        var subjectOwner: Speaker?
         /// The party side named first in the current sentence (a last resort for `the ministry`).
         var sentenceSide: String?
 
@@ -157,6 +163,10 @@ public struct AttributionFinder: Sendable {
                     assigned[before, default: []].append(quote)
                 } else if let after {
                     assigned[after, default: []].append(quote)
+                } else if quote.inner.end > sentence.end + 1 {
+                    // Continues into the next sentence with no cue here: its cue may follow it there
+                    // (`"… border. Full responsibility lies with Baku," the ministry said.`).
+                    continue
                 } else {
                     orphans.append(quote)
                 }
@@ -183,6 +193,7 @@ public struct AttributionFinder: Sendable {
                 let speaker = Self.speaker(from: mention, resolution: "named")
                 if mention.kind == .person { context.lastPerson = speaker } else if context.lastOrganization == nil || mention.kind == .institution { context.lastOrganization = speaker }
                 if mention.spokesperson != nil || mention.kind == .person { context.rememberName(speaker) }
+                if mention.kind != .person, mention.tokens.lowerBound <= range.lowerBound + 1 { context.subjectOwner = speaker }
                 if mention.kind == .institution, found.isEmpty, mention.tokens.lowerBound <= range.lowerBound + 1 {
                     context.subjectOrganization = speaker
                     context.subjectOrganizationSentence = s
@@ -207,13 +218,16 @@ public struct AttributionFinder: Sendable {
         if Self.determiners.contains(previous) { return false }
         // `Baku's claim that …`, `made similar claims`: nouns.
         if tokens[i - 1].isPossessive && tokens[i - 1].isWord { return false }
-        if Self.nounLikeS.contains(t) && Self.nounModifiers.contains(previous) { return false }
+        if Self.nounLikeS.contains(t) && (Self.nounModifiers.contains(previous) || tokens[i - 1].kind == .number
+                                           || EnglishLexicon.shared.numberUnits[previous] != nil) { return false }
         // Passive, also past an adverb: `could be independently confirmed`.
         var aux = i - 1
         while aux > sentenceStart && tokens[aux].lower.hasSuffix("ly") && tokens[aux].isWord { aux -= 1 }
         if Self.beForms.contains(tokens[aux]) && !t.lower.hasSuffix("ing") { return false }
         // Negated: `has not commented`, `did not say`, `has so far not confirmed`, `never said`.
         if (max(sentenceStart, i - 3)..<i).contains(where: { ["not", "never", "n't", "didn't", "hasn't", "haven't", "won't"].contains(tokens[$0].lower) }) { return false }
+        // `a message posted on social media`: a participle after a document, not a verb.
+        if ["posted", "published", "released", "issued", "shared", "quoted"].contains(t.lower), Self.documentNouns.contains(previous) { return false }
         // `told a different story`: an idiom, not a statement.
         if t.lower.hasPrefix("t"), ["told", "tells", "tell"].contains(t.lower),
            (i + 1..<min(tokens.count, i + 5)).contains(where: { tokens[$0].lower == "story" }) { return false }
@@ -255,7 +269,7 @@ public struct AttributionFinder: Sendable {
         guard let institution = mention.institution else { return nil }
         if mention.ownedByPronoun {
             // `Its defence ministry said`: the institution of the country (or government) mentioned last.
-            guard let owner = context.lastOrganization, matcher.topic.parties.contains(owner.side),
+            guard let owner = context.subjectOwner ?? context.lastOrganization, matcher.topic.parties.contains(owner.side),
                   var speaker = matcher.institutionSpeaker(side: owner.side, institution: institution) else { return nil }
             speaker.span = mention.span
             return speaker
@@ -499,15 +513,31 @@ public struct AttributionFinder: Sendable {
             return quotes.dropFirst().reduce(first.inner) { $0.union($1.inner) }
         }
         let cueEnd = tokens[cueTokens.upperBound - 1].end
-        // `…, the ministry said, …` / `…, it said.`: a speaker after a comma and before the cue — the
-        // statement is the clause before the comma.
-        if let span = speaker.span, span.end <= tokens[cueTokens.lowerBound].start,
-           let first = tokens.firstIndex(where: { $0.start == span.start }), first > 0, tokens[first - 1].text == ",",
-           tokens[first - 1].start > sentence.start {
-            return TextSpan(sentence.start, tokens[first - 1].start)
-        }
         let afterSpeaker = max(cueEnd, speaker.span?.end ?? cueEnd)
         let end = min(nextCue ?? sentence.end, sentence.end)
+        // A reported clause follows the cue (`Before the talks began, Michel said the violence showed …`).
+        var wordsAfter = 0
+        var firstWordAfter: String?
+        var k = cueTokens.upperBound
+        while k < tokens.count && tokens[k].end <= end && wordsAfter < 5 {
+            if tokens[k].start >= afterSpeaker && tokens[k].isWord {
+                if wordsAfter == 0 { firstWordAfter = tokens[k].lower }
+                wordsAfter += 1
+            }
+            k += 1
+        }
+        let clauseFollows = firstWordAfter == "that" || wordsAfter >= 5
+        // `…, the ministry said, …` / `…, it said.`: a speaker after a comma and before the cue — the
+        // statement is the clause before the comma.
+        // Also `…, according to the ministry`, and `…, the Ministry of Defence said` (an article before the name).
+        let cueStart = tokens[cueTokens.lowerBound].start
+        let lead = speaker.span.map { $0.end <= cueStart ? min($0.start, cueStart) : cueStart } ?? cueStart
+        if !clauseFollows, var first = tokens.firstIndex(where: { $0.start == lead }) {
+            if first > 0, ["the", "a", "an"].contains(tokens[first - 1].lower) { first -= 1 }
+            if first > 0, tokens[first - 1].text == ",", tokens[first - 1].start > sentence.start {
+                return TextSpan(sentence.start, tokens[first - 1].start)
+            }
+        }
         if end - afterSpeaker > 3 {
             return TextSpan(afterSpeaker, end)
         }

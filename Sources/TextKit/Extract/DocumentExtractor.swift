@@ -61,6 +61,8 @@ public struct DocumentExtractor: Sendable {
         // Countries outside the topic are the recognizer's to name: their mentions only add who they are.
         var worldActors: [TextSpan: ActorMention] = [:]
         for mention in analysis.mentions.joined() where mention.kind != .reference && !mention.inTopic { worldActors[mention.span] = mention }
+        // `the Ministry`: a reference to an actor is not a name of its own.
+        for mention in analysis.mentions.joined() where mention.kind == .reference { covered.append(mention.span) }
         for mention in analysis.mentions.joined() where mention.kind != .reference && mention.inTopic {
             let type: String = switch mention.kind {
             case .person: "PER"
