@@ -37,6 +37,9 @@ let package = Package(
             name: "TextKit", dependencies: ["WorkbenchProtocol"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
 
+        // The cross-outlet comparison: statistics (tests, log-odds, agreement) and the compare stage's tables.
+        .target(name: "CompareKit", dependencies: ["WorkbenchProtocol"], swiftSettings: strictSettings),
+
         // Host logic: workspace, pipeline, validation, corpus, stages, cache, runner, tables.
         .target(
             name: "WorkbenchCore",
@@ -76,6 +79,8 @@ let package = Package(
             name: "wb-sentiment", dependencies: ["StageKit", "TextKit"], path: "Plugins/sentiment", swiftSettings: strictSettings),
         .executableTarget(
             name: "wb-framing", dependencies: ["StageKit", "TextKit"], path: "Plugins/framing", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "wb-compare", dependencies: ["StageKit", "CompareKit"], path: "Plugins/compare", swiftSettings: strictSettings),
         // The trivial stage the benchmarks measure.
         .executableTarget(
             name: "wb-bench-echo", dependencies: ["StageKit"], path: "Plugins/bench-echo",
@@ -99,12 +104,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CompareKitTests",
+            dependencies: ["CompareKit", "WorkbenchProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WorkbenchCoreTests",
             // Depending on the executables makes `swift test` build them.
             dependencies: [
                 "WorkbenchCore", "WorkbenchProtocol", "WorkbenchTestSupport", "workbench",
                 "wb-wordcount", "wb-outlet-table", "wb-bench-echo",
-                "wb-extract", "wb-attribution", "wb-sentiment", "wb-framing",
+                "wb-extract", "wb-attribution", "wb-sentiment", "wb-framing", "wb-compare",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -1,0 +1,4 @@
+import CompareKit
+import Testing
+
+@Test func compareKitLinks() { #expect(!CompareKit.version.isEmpty) }
