@@ -1,6 +1,6 @@
 /// A table as a stage returns it: data, never formatting. The host renders it in every format.
 ///
-/// Wire form: `{"id","title","columns":[{"id","label","type"}],"rows":[[...]],"evidence":{...},"notes":[...]}`.
+/// Wire form: `{"id","title","columns":[{"id","label","type"}],"rows":[[...]],"evidence":{...},"notes":[...],"charts":[...]}`.
 public struct DataTable: Hashable, Sendable, Codable {
     /// A column: a stable id, a label for people, and a type that decides alignment and formatting.
     public struct Column: Hashable, Sendable, Codable {
@@ -37,6 +37,41 @@ public struct DataTable: Hashable, Sendable, Codable {
         }
     }
 
+    /// A chart the report draws from the table's own columns (a hint: data, not drawing).
+    public struct Chart: Hashable, Sendable, Codable {
+        /// The chart kinds the report draws.
+        public enum Kind: String, Hashable, Sendable, Codable {
+            /// One bar per row, one segment per `series` column (`normalized`: each bar sums to 100 %).
+            case stackedBar = "stacked-bar"
+            /// One row per table row, one cell per `series` column, shaded by value.
+            case heatmap
+            /// One dot per row at `value`, on the line of its `category`, coloured by `color`.
+            case dotPlot = "dot-plot"
+        }
+
+        public var kind: Kind
+        public var title: String?
+        /// The column that labels bars, heatmap rows or dot-plot lines.
+        public var category: String
+        /// Stacked-bar segments and heatmap cells: column ids, in order.
+        public var series: [String]?
+        /// Dot plots: the numeric column placing each dot, and the column colouring it.
+        public var value: String?
+        public var color: String?
+        public var normalized: Bool?
+
+        public init(kind: Kind, title: String? = nil, category: String, series: [String]? = nil, value: String? = nil, color: String? = nil,
+                    normalized: Bool? = nil) {
+            self.kind = kind
+            self.title = title
+            self.category = category
+            self.series = series
+            self.value = value
+            self.color = color
+            self.normalized = normalized
+        }
+    }
+
     public var id: String
     public var title: String
     public var columns: [Column]
@@ -44,10 +79,12 @@ public struct DataTable: Hashable, Sendable, Codable {
     /// Keyed by `"<row index>:<column id>"`.
     public var evidence: [String: [EvidenceSpan]]?
     public var notes: [String]?
+    /// Charts of this table in the report.
+    public var charts: [Chart]?
 
     public init(
         id: String, title: String, columns: [Column], rows: [[JSONValue]],
-        evidence: [String: [EvidenceSpan]]? = nil, notes: [String]? = nil
+        evidence: [String: [EvidenceSpan]]? = nil, notes: [String]? = nil, charts: [Chart]? = nil
     ) {
         self.id = id
         self.title = title
@@ -55,5 +92,6 @@ public struct DataTable: Hashable, Sendable, Codable {
         self.rows = rows
         self.evidence = evidence
         self.notes = notes
+        self.charts = charts
     }
 }
