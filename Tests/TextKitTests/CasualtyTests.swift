@@ -128,4 +128,12 @@ struct CasualtyTests {
         #expect(claims(text, date: "2023-05-13") == ["azerbaijan k1 w- 2023-05-12 by Azerbaijani Defense Ministry",
                                                       "armenia k- w3 2023-05-12 by Armenian Defense Ministry"])
     }
+
+    @Test("`from each side` is that many on every party's side; `on both sides` is that many in all")
+    func eachSide() {
+        #expect(claims("Two soldiers have died from each side in the fighting on Friday.", date: "2023-05-13")
+                == ["armenia k2 w- 2023-05-12 by outlet", "azerbaijan k2 w- 2023-05-12 by outlet"])
+        #expect(claims("Three soldiers were killed on both sides of the border on Friday.", date: "2023-05-13")
+                == ["both k3 w- 2023-05-12 by outlet"])
+    }
 }

@@ -275,7 +275,9 @@ extension CasualtyFinder {
         var k = start
         while k < min(limit, start + 6) {
             let w = tokens[k].lower
-            if (w == "each" || w == "both") && k + 1 < limit && (tokens[k + 1].lower == "side" || tokens[k + 1].lower == "sides") { return "both" }
+            // `from each side`: that many on every side; `on both sides`: that many in all.
+            if (w == "each" || w == "either") && k + 1 < limit && tokens[k + 1].lower == "side" { return "each" }
+            if w == "both" && k + 1 < limit && tokens[k + 1].lower == "sides" { return "both" }
             if w == "side" || w == "sides", k > start, let side = matcher.side(ofModifier: tokens[k - 1]) { return side }
             if [",", ";", "and", "but"].contains(w) { break }
             k += 1

@@ -76,6 +76,7 @@ public struct CasualtyFinder: Sendable {
             }
             let counted = Set(rawCounts.compactMap(\.numberTokens).flatMap { $0 })
             let counts = rawCounts.flatMap { distributed($0, tokens: tokens, range: range, mentions: sentenceDays, recent: recentDays, counted: counted) }
+                .flatMap(perParty)
             let severalDays = spansSeveralDays(tokens, range: range)
             var claims: [ExtractOutput.Casualty] = []
             // A sentence with no statement of its own carries on a report the paragraph's previous sentence began
@@ -161,6 +162,16 @@ public struct CasualtyFinder: Sendable {
         return nil
     }
 
+    /// `Two soldiers died from each side`: the count for every party.
+    func perParty(_ count: Count) -> [Count] {
+        guard count.side == "each" else { return [count] }
+        return matcher.topic.parties.map { party in
+            var one = count
+            one.side = party
+            return one
+        }
+    }
+
     /// Adds a count's figures to a claim: killed or wounded, less those of the wounded who died since.
     func add(_ count: Count, to claim: inout ExtractOutput.Casualty) {
         var killed = claim.killed ?? 0, wounded = claim.wounded ?? 0
@@ -184,7 +195,7 @@ public struct CasualtyFinder: Sendable {
     func headlineClaims(_ headline: AnalyzedText) -> [ExtractOutput.Casualty] {
         var claims: [ExtractOutput.Casualty] = []
         for s in headline.sentences.indices {
-            for count in counts(headline.tokens, range: headline.sentenceTokens[s]) where !count.diedFromPrevious && !count.indefinite {
+            for count in counts(headline.tokens, range: headline.sentenceTokens[s]).flatMap(perParty) where !count.diedFromPrevious && !count.indefinite {
                 claims.append(ExtractOutput.Casualty(side: count.side ?? "both", killed: count.killed ? count.value : nil,
                                                      wounded: count.killed ? nil : count.value, day: nil, claimant: "outlet",
                                                      claimantSide: nil, span: headline.sentences[s], evidence: count.evidence))
