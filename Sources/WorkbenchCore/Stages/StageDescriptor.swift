@@ -16,6 +16,8 @@ public struct StageDescriptor: Hashable, Sendable {
     public var directory: String
     /// Files whose bytes form the stage's fingerprint (changing any invalidates its cached results).
     public var files: [String]
+    /// Resource bundles beside an executable stage; those whose name the executable contains join its fingerprint.
+    public var resourceBundles: [String] = []
     /// `stage.json`, for manifest stages.
     public var manifestPath: String?
 

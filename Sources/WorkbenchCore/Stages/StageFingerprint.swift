@@ -5,7 +5,7 @@ import Crypto
 enum StageFingerprint {
     static func compute(_ descriptor: StageDescriptor) -> String {
         var hasher = KeyHasher(domain: "workbench-stage-files/1")
-        for file in expand(descriptor.files).sorted() {
+        for file in expand(descriptor.files + usedBundles(descriptor)).sorted() {
             hasher.add(file.hasPrefix(descriptor.directory + "/") ? String(file.dropFirst(descriptor.directory.count + 1)) : (file as NSString).lastPathComponent)
             var sha = SHA256()
             _ = try? FileReading.forEachChunk(file, size: 1 << 20) { chunk in
@@ -15,6 +15,18 @@ enum StageFingerprint {
             hasher.add(Array(sha.finalize()))
         }
         return hasher.finalizeHex()
+    }
+
+    /// The resource bundles the stage's executable refers to by name (a Swift executable embeds the names of
+    /// the bundles its modules load: `workbench_TextKit.resources`).
+    static func usedBundles(_ descriptor: StageDescriptor) -> [String] {
+        guard !descriptor.resourceBundles.isEmpty, let executable = descriptor.command.first,
+              let data = FileManager.default.contents(atPath: executable) else { return [] }
+        return descriptor.resourceBundles.filter { bundle in
+            let name = (bundle as NSString).lastPathComponent
+            let stem = String(name.dropLast(".resources".count))
+            return data.range(of: Data(stem.utf8)) != nil
+        }
     }
 
     /// Files, with folders replaced by the regular files inside them.

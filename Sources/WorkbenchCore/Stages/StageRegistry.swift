@@ -49,12 +49,12 @@ public final class StageRegistry: Sendable {
             for entry in entries {
                 let path = Paths.join(directory, entry)
                 if entry.hasPrefix("wb-"), !entry.contains("."), fm.isExecutableFile(atPath: path), !Paths.isDirectory(path) {
-                    var files = [path]
-                    // SwiftPM puts a target's resources beside the executable: they are part of the stage too.
-                    let bundles = entries.filter { $0.hasSuffix("_\(entry).resources") }
-                    files += bundles.map { Paths.join(directory, $0) }
-                    add(StageDescriptor(name: String(entry.dropFirst(3)), kind: .executable, command: [path],
-                                        directory: directory, files: files))
+                    // SwiftPM puts resource bundles beside the executable — its own, and those of the libraries it
+                    // links (`workbench_TextKit.resources`): the ones it names are part of the stage too.
+                    var descriptor = StageDescriptor(name: String(entry.dropFirst(3)), kind: .executable, command: [path],
+                                                     directory: directory, files: [path])
+                    descriptor.resourceBundles = entries.filter { $0.hasSuffix(".resources") }.map { Paths.join(directory, $0) }
+                    add(descriptor)
                 } else if Paths.isDirectory(path), fm.fileExists(atPath: Paths.join(path, "stage.json")) {
                     switch Self.readManifest(folder: path) {
                     case .success(let d): add(d)
