@@ -50,24 +50,21 @@ public enum Metrics {
     }
 
     /// Krippendorff's alpha for interval data: `units` maps each item to the values its coders gave
-    /// (items with fewer than two values are not pairable and are left out).
+    /// (items with fewer than two values are not pairable and are left out). Linear in the number of
+    /// values: the squared differences of a set are Σ_{i≠j}(x_i−x_j)² = 2nΣx² − 2(Σx)².
     public static func krippendorffAlphaInterval(_ units: [[Double]]) -> Double {
-        let pairable = units.filter { $0.count >= 2 }
-        let n = Double(pairable.reduce(0) { $0 + $1.count })
-        guard n > 1 else { return .nan }
-        var observed = 0.0
-        for values in pairable {
+        var n = 0.0, observed = 0.0, sum = 0.0, squares = 0.0
+        for values in units where values.count >= 2 {
             let m = Double(values.count)
-            var sum = 0.0
-            for i in values.indices { for j in values.indices where i != j { sum += (values[i] - values[j]) * (values[i] - values[j]) } }
-            observed += sum / (m - 1)
+            let s = values.reduce(0, +), q = values.reduce(0) { $0 + $1 * $1 }
+            observed += (2 * m * q - 2 * s * s) / (m - 1)
+            n += m
+            sum += s
+            squares += q
         }
-        observed /= n
-        let all = pairable.flatMap { $0 }
-        var expected = 0.0
-        for i in all.indices { for j in all.indices where i != j { expected += (all[i] - all[j]) * (all[i] - all[j]) } }
-        expected /= n * (n - 1)
-        return expected > 0 ? 1 - observed / expected : 1
+        guard n > 1 else { return .nan }
+        let expected = (2 * n * squares - 2 * sum * sum) / (n * (n - 1))
+        return expected > 0 ? 1 - (observed / n) / expected : 1
     }
 
     /// Krippendorff's alpha for nominal data.

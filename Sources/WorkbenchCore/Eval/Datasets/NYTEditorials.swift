@@ -91,23 +91,9 @@ public struct NYTEditorials: EvalDataset {
         return report
     }
 
-    /// Krippendorff's alpha (interval) in linear time: the disagreements of a set of values are computed from their
-    /// sum and sum of squares (Σ_{i≠j}(x_i−x_j)² = 2nΣx² − 2(Σx)²). Same definition as
-    /// `Metrics.krippendorffAlphaInterval`, which is quadratic in the number of ratings (52,000 here).
     static func alphaInterval(_ units: [[Double]]) -> Double? {
-        let pairable = units.filter { $0.count >= 2 }
-        var n = 0.0, observed = 0.0, sum = 0.0, squares = 0.0
-        for values in pairable {
-            let m = Double(values.count)
-            let s = values.reduce(0, +), q = values.reduce(0) { $0 + $1 * $1 }
-            observed += (2 * m * q - 2 * s * s) / (m - 1)
-            n += m
-            sum += s
-            squares += q
-        }
-        guard n > 1 else { return nil }
-        let expected = (2 * n * squares - 2 * sum * sum) / (n * (n - 1))
-        return expected > 0 ? 1 - (observed / n) / expected : 1
+        let alpha = Metrics.krippendorffAlphaInterval(units)
+        return alpha.isNaN ? nil : alpha
     }
 
     /// The mean, over rating positions, of Pearson r between one rating and the mean of the others.
