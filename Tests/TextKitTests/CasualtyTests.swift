@@ -136,4 +136,12 @@ struct CasualtyTests {
         #expect(claims("Three soldiers were killed on both sides of the border on Friday.", date: "2023-05-13")
                 == ["both k3 w- 2023-05-12 by outlet"])
     }
+
+    @Test("Headlines: a singular victim counts one; `its` is the country named before; a figure with no side is a total")
+    func headlineStyle() {
+        let (extract, _) = TestTopic.analyze("Armenian soldier killed in border clash, Baku says 2 of its troops dead\n\nThe fighting resumed on Friday.")
+        #expect(extract.headlineCasualties.map { "\($0.side) k\($0.killed ?? -1)" } == ["armenia k1", "azerbaijan k2"])
+        let (total, _) = TestTopic.analyze("Three soldiers killed as border clashes flare\n\nThe fighting resumed on Friday.")
+        #expect(total.headlineCasualties.map { "\($0.side) k\($0.killed ?? -1)" } == ["both k3"])
+    }
 }

@@ -44,4 +44,19 @@ struct SchemaJSONTests {
         }
         try same(FramingOutput(skipped: ExtractOutput.Skip(reason: "language fr")))
     }
+
+    @Test("Sentiment output")
+    func sentiment() throws {
+        let text = Self.text + " Azerbaijani forces opened fire on Armenian positions, the ministry said. The talks brought welcome relief."
+        let (extract, attribution) = TestTopic.analyze(text, date: "2023-05-13")
+        let analyzer = SentimentAnalyzer(lexicon: try SentimentLexicon.shared.get(), portrayals: try PortrayalFinder.load(topic: TestTopic.topic))
+        let document = Document(id: "t", text: text)
+        let output = analyzer.analyze(text: document.text, extract: extract, attribution: attribution, targets: nil)
+        #expect(output.sentences?.isEmpty == false && output.actors?.isEmpty == false)
+        try same(output)
+        // Without attribution's output, extract's statements give the voices.
+        let fromExtract = analyzer.analyze(text: document.text, extract: extract, attribution: nil, targets: nil)
+        #expect(fromExtract.portrayal == output.portrayal)
+        try same(SentimentOutput(skipped: ExtractOutput.Skip(reason: "language fr")))
+    }
 }

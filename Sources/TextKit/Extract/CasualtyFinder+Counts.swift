@@ -11,7 +11,8 @@ extension CasualtyFinder {
     static let victimFillers: WordSet = ["and", "military", "border", "of", "the", "its", "their", "our", "his", "other", "more", "further", "both"]
 
     /// Counts of killed or wounded people in a sentence.
-    func counts(_ tokens: [Token], range: Range<Int>) -> [Count] {
+    /// In a `headline`, a singular victim with no number counts one (`Armenian soldier killed`): headlines drop articles.
+    func counts(_ tokens: [Token], range: Range<Int>, headline: Bool = false) -> [Count] {
         var result: [Count] = []
         var consumedNumbers = Set<Int>()
         var i = range.lowerBound
@@ -52,6 +53,7 @@ extension CasualtyFinder {
             }
             // Counted before the word: `three soldiers were injured`, `one killed`, `one of its soldiers was killed`.
             var counted = leftCounts(tokens, before: i, floor: range.lowerBound, consumed: consumedNumbers)
+            if counted.isEmpty, headline, let single = singularVictim(tokens, before: i, floor: range.lowerBound) { counted = [single] }
             // Or after an active verb: `killed one Armenian soldier`, `wounding four soldiers and three more`.
             if counted.isEmpty, active {
                 counted = rightCounts(tokens, after: wordEnd, limit: range.upperBound, consumed: consumedNumbers)
@@ -78,6 +80,25 @@ extension CasualtyFinder {
             i = wordEnd - 1
         }
         return result
+    }
+
+    static let singularVictims: WordSet = ["soldier", "serviceman", "servicewoman", "civilian", "officer", "guard", "conscript", "trooper",
+                                           "fighter", "man", "woman", "child", "person", "villager", "resident"]
+
+    /// `Armenian soldier killed` (a headline): one victim, with the side its adjective names.
+    func singularVictim(_ tokens: [Token], before i: Int, floor: Int) -> Count? {
+        var k = i - 1
+        while k >= floor && Self.auxiliaries.contains(tokens[k]) { k -= 1 }
+        guard k >= floor, Self.singularVictims.contains(tokens[k]) else { return nil }
+        var j = k - 1
+        var side: String?
+        while j >= floor, let s = matcher.side(ofModifier: tokens[j]) {
+            side = side ?? s
+            j -= 1
+        }
+        // Not `the soldier` (one mentioned before), nor a count already read (`one soldier`).
+        if j >= floor && (["the", "this", "that", "a", "an", "another"].contains(tokens[j].lower) || tokens[j].kind == .number) { return nil }
+        return Count(side: side, value: 1, killed: true, evidence: [TextSpan(tokens[j + 1].start, tokens[k].end)], numberTokens: k..<(k + 1))
     }
 
     /// Quantities that give no figure: `several`, `a few`, `dozens`, `a number of`.

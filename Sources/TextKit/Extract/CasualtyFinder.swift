@@ -195,8 +195,14 @@ public struct CasualtyFinder: Sendable {
     func headlineClaims(_ headline: AnalyzedText) -> [ExtractOutput.Casualty] {
         var claims: [ExtractOutput.Casualty] = []
         for s in headline.sentences.indices {
-            for count in counts(headline.tokens, range: headline.sentenceTokens[s]).flatMap(perParty) where !count.diedFromPrevious && !count.indefinite {
-                claims.append(ExtractOutput.Casualty(side: count.side ?? "both", killed: count.killed ? count.value : nil,
+            let range = headline.sentenceTokens[s]
+            for count in counts(headline.tokens, range: range, headline: true).flatMap(perParty) where !count.diedFromPrevious && !count.indefinite {
+                // `Baku says 2 of its troops dead`: `its` is the country named before; a figure with no side is a total.
+                var side = count.side
+                if side == nil, count.usesIts, let start = count.numberTokens?.lowerBound {
+                    side = (range.lowerBound..<start).reversed().lazy.compactMap { self.matcher.side(ofModifier: headline.tokens[$0]) }.first
+                }
+                claims.append(ExtractOutput.Casualty(side: side ?? "both", killed: count.killed ? count.value : nil,
                                                      wounded: count.killed ? nil : count.value, day: nil, claimant: "outlet",
                                                      claimantSide: nil, span: headline.sentences[s], evidence: count.evidence))
             }

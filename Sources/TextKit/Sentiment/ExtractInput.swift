@@ -1,7 +1,7 @@
 import WorkbenchProtocol
 
 /// Reads the parts of extract's output the sentiment stage uses (`skipped`, `language`, `paragraphs`, `sentences`,
-/// `entities`) straight from its JSON bytes, skipping the rest (clean text, token offsets, numbers…): decoding the
+/// `entities`, `statements`) straight from its JSON bytes, skipping the rest (clean text, token offsets, numbers…): decoding the
 /// whole `ExtractOutput` with `JSONDecoder` costs more than the analysis itself.
 public enum ExtractInput {
     /// - Throws: `ExtractInput.Failure` naming what is malformed.
@@ -36,6 +36,11 @@ public enum ExtractInput {
             return ExtractOutput.Entity(
                 span: TextSpan(start, end), text: e["text"]?.stringValue ?? "", type: e["type"]?.stringValue ?? "",
                 canonical: e["canonical"]?.stringValue, actor: e["actor"]?.stringValue, side: e["side"]?.stringValue)
+        }
+        // The statements extract found (the same records as attribution's), for who speaks in a portrayal.
+        let statements: [JSONValue] = try value("statements")?.arrayValue ?? []
+        for (i, v) in statements.enumerated() {
+            do { output.statements.append(try AttributionOutput.Attribution(json: v, path: "statements[\(i)]")) } catch { throw Failure(error.description) }
         }
         return output
     }

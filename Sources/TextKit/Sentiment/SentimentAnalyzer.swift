@@ -51,7 +51,7 @@ public struct SentimentAnalyzer: Sendable {
             entities: extract.entities, text: analyzed, scored: scored, clauses: clauses, scorer: scorer)
         let targetScores = targets.map { TargetScorer(scorer: scorer).score($0, text: analyzed, scored: scored) }
         let found = portrayals.find(
-            in: scored, entities: extract.entities, attributions: attribution?.attributions ?? [])
+            in: scored, entities: extract.entities, attributions: attribution?.attributions ?? extract.statements)
         return SentimentOutput(
             document: document, sentences: sentences, actors: actors.actors, sides: actors.sides,
             targets: targetScores, portrayal: found)
