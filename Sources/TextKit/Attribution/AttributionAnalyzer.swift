@@ -24,8 +24,9 @@ public struct AttributionAnalyzer: Sendable {
         }
         let text = AnalyzedText(document.text, paragraphs: extract.paragraphs, sentences: extract.sentences.map { ($0.span, $0.paragraph) })
         let quotes = QuoteFinder().find(text.string, in: extract.paragraphs)
-        return AttributionOutput(attributions: extract.statements, firstVoice: firstVoice(extract.statements, text: text),
-                                 editorializing: editorializing(extract.statements, text: text, quotes: quotes))
+        let statements = extract.statements.map { AttributionOutput.Attribution($0, in: text.string) }
+        return AttributionOutput(attributions: statements, firstVoice: firstVoice(statements, text: text),
+                                 editorializing: editorializing(statements, text: text, quotes: quotes))
     }
 
     /// Analyses a document from scratch (tests, and callers without extract's output).

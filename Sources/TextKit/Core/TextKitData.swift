@@ -36,10 +36,24 @@ public enum TextKitData {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw DataFileError(file: relativePath, message: "missing (looked in \(url.path))")
         }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
+        // Split and trimmed on the bytes: the word lists run to hundreds of thousands of lines, and
+        // `String.split` walks grapheme clusters.
+        var lines: [String] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                var a = start, b = i
+                while a < b && isSpace(bytes[a]) { a += 1 }
+                while b > a && isSpace(bytes[b - 1]) { b -= 1 }
+                if b > a && bytes[a] != UInt8(ascii: "#") {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+                }
+                start = i + 1
+            }
         }
+        return lines
     }
 
     /// A list of strings under `key` of a JSON data file.

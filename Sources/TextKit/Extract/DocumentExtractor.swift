@@ -22,7 +22,6 @@ public struct DocumentExtractor: Sendable {
         output.date = document.meta.date
         if englishOnly && language != "en" {
             output.skipped = ExtractOutput.Skip(reason: "language \(language): English-only analysis")
-            output.cleanText = document.text
             return output
         }
         let analysis = DocumentAnalysis(document: document, topic: topic, matcher: matcher)
@@ -32,13 +31,12 @@ public struct DocumentExtractor: Sendable {
         output.paragraphs = text.paragraphs
         output.sentences = zip(text.sentences, text.sentenceParagraph).map { ExtractOutput.SentenceRef(span: $0, paragraph: $1) }
         output.tokens = text.tokens.flatMap { [$0.start, $0.end] }
-        output.cleanText = ((analysis.headline.map { [$0[$0.paragraphs[0]]] } ?? []) + text.paragraphs.map { text[$0] }).joined(separator: "\n\n")
         if output.outlet == nil, let signature = signature(in: analysis.boilerplate.removed) {
             output.outlet = signature
             output.outletSource = "signature"
         }
         output.entities = entities(analysis)
-        output.statements = analysis.statements.map { AttributionOutput.Attribution($0, in: text) }
+        output.statements = analysis.statements.map(ExtractOutput.Statement.init)
         let casualties = CasualtyFinder(matcher: matcher).find(
             in: text, statements: analysis.statements, days: analysis.days, resolver: analysis.resolver, headline: analysis.headline,
             eventYear: analysis.resolver.reference?.year)

@@ -83,11 +83,9 @@ public struct AttributionOutput: Codable, Sendable {
 }
 
 extension AttributionOutput.Attribution {
-    /// The record of a statement found in `text`.
-    public init(_ statement: AttributionFinder.Statement, in text: AnalyzedText) {
-        self.init(speaker: statement.speaker.canonical, actor: statement.speaker.actor, side: statement.speaker.side,
-                  kind: statement.isDirect ? "direct" : "indirect", cue: statement.cue?.canonical ?? nil, stance: statement.cue?.stance ?? "neutral",
-                  span: statement.span, quote: text[statement.span], speakerSpan: statement.speaker.span, cueSpan: statement.cueSpan,
-                  resolution: statement.speaker.resolution, sentence: statement.sentence)
+    /// The record of one of extract's statements, with its text from `text`.
+    public init(_ s: ExtractOutput.Statement, in text: ScalarString) {
+        self.init(speaker: s.speaker, actor: s.actor, side: s.side, kind: s.kind, cue: s.cue, stance: s.stance, span: TextSpan(s.start, s.end),
+                  quote: text[TextSpan(s.start, s.end)], speakerSpan: s.speakerSpan, cueSpan: s.cueSpan, resolution: s.resolution, sentence: s.sentence)
     }
 }

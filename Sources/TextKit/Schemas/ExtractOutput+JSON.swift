@@ -16,7 +16,6 @@ extension ExtractOutput: JSONWritable {
     public func writeJSON(into w: inout JSONWriter) {
         w.writeObject { o in
             o.array("casualties", casualties)
-            o.string("clean_text", cleanText)
             o.optionalString("date", date)
             o.array("entities", entities)
             o.optionalObject("headline", headline)
@@ -137,6 +136,25 @@ extension AttributionOutput: JSONWritable {
             o.array("editorializing", editorializing)
             o.optionalString("first_voice", firstVoice)
             o.optionalObject("skipped", skipped)
+        }
+    }
+}
+
+extension ExtractOutput.Statement: JSONWritable {
+    public func writeJSON(into w: inout JSONWriter) {
+        w.writeObject { o in
+            o.optionalString("actor", actor)
+            o.optionalString("cue", cue)
+            o.optionalObject("cue_span", cueSpan)
+            o.number("end", end)
+            o.string("kind", kind)
+            o.string("resolution", resolution)
+            o.number("sentence", sentence)
+            o.string("side", side)
+            o.string("speaker", speaker)
+            o.optionalObject("speaker_span", speakerSpan)
+            o.string("stance", stance)
+            o.number("start", start)
         }
     }
 }

@@ -10,8 +10,6 @@ public struct ExtractOutput: Codable, Sendable {
     public var outletSource: String?
     /// Publication date (ISO), from the document's metadata.
     public var date: String?
-    /// The article after boilerplate removal: its content paragraphs joined by blank lines.
-    public var cleanText: String
     /// The headline, when the first content line is one.
     public var headline: TextSpan?
     /// Content paragraphs.
@@ -35,22 +33,20 @@ public struct ExtractOutput: Codable, Sendable {
     /// Contested terms of the topic found in the text.
     public var terms: [TermMention]
     /// Attributed statements (direct and reported speech with canonical speakers). Found here because a
-    /// casualty claim needs its claimant; the attribution stage reports them with the first voice and
-    /// editorializing. Same records as `attribution/1`'s `attributions`.
-    public var statements: [AttributionOutput.Attribution]
+    /// casualty claim needs its claimant; the attribution stage reports them (with their text) together
+    /// with the first voice and editorializing.
+    public var statements: [Statement]
 
     enum CodingKeys: String, CodingKey {
         case skipped, language, outlet, date, headline, paragraphs, sentences, tokens, removed, entities, numbers, casualties, historical, terms, statements
         case headlineCasualties = "headline_casualties"
         case languageConfidence = "language_confidence"
         case outletSource = "outlet_source"
-        case cleanText = "clean_text"
     }
 
-    public init(language: String, languageConfidence: Double, cleanText: String = "") {
+    public init(language: String, languageConfidence: Double) {
         self.language = language
         self.languageConfidence = languageConfidence
-        self.cleanText = cleanText
         paragraphs = []
         sentences = []
         tokens = []
@@ -62,6 +58,14 @@ public struct ExtractOutput: Codable, Sendable {
         historical = []
         terms = []
         statements = []
+    }
+
+    /// The article after boilerplate removal — the headline, then the content paragraphs, joined by blank
+    /// lines — cut out of the document's `text` (the whole text when the document was passed over).
+    public func cleanText(of text: String) -> String {
+        guard skipped == nil else { return text }
+        let scalars = ScalarString(text)
+        return ((headline.map { [$0] } ?? []) + paragraphs).map { scalars[$0] }.joined(separator: "\n\n")
     }
 
     /// Why a stage passed a document over.
@@ -175,6 +179,60 @@ public struct ExtractOutput: Codable, Sendable {
         public var text: String
         public var start: Int
         public var end: Int
+    }
+
+    /// An attributed statement: `attribution/1`'s record without the quoted text (the span gives it).
+    public struct Statement: Codable, Sendable, Hashable {
+        public var speaker: String
+        public var actor: String?
+        public var side: String
+        public var kind: String
+        public var cue: String?
+        public var stance: String
+        public var start: Int
+        public var end: Int
+        public var speakerSpan: TextSpan?
+        public var cueSpan: TextSpan?
+        public var resolution: String
+        public var sentence: Int
+
+        enum CodingKeys: String, CodingKey {
+            case speaker, actor, side, kind, cue, stance, start, end, resolution, sentence
+            case speakerSpan = "speaker_span"
+            case cueSpan = "cue_span"
+        }
+
+        public init(speaker: String, actor: String?, side: String, kind: String, cue: String?, stance: String, start: Int, end: Int,
+                    speakerSpan: TextSpan?, cueSpan: TextSpan?, resolution: String, sentence: Int) {
+            self.speaker = speaker
+            self.actor = actor
+            self.side = side
+            self.kind = kind
+            self.cue = cue
+            self.stance = stance
+            self.start = start
+            self.end = end
+            self.speakerSpan = speakerSpan
+            self.cueSpan = cueSpan
+            self.resolution = resolution
+            self.sentence = sentence
+        }
+
+        /// The record of a statement found by `AttributionFinder`.
+        public init(_ statement: AttributionFinder.Statement) {
+            speaker = statement.speaker.canonical
+            actor = statement.speaker.actor
+            side = statement.speaker.side
+            kind = statement.isDirect ? "direct" : "indirect"
+            cue = statement.cue?.canonical
+            stance = statement.cue?.stance ?? "neutral"
+            start = statement.span.start
+            end = statement.span.end
+            speakerSpan = statement.speaker.span
+            cueSpan = statement.cueSpan
+            resolution = statement.speaker.resolution
+            sentence = statement.sentence
+        }
     }
 
     /// A contested term: the canonical `term`, its `group`, and where it occurs.

@@ -9,7 +9,7 @@ public struct ExtractView: Sendable {
     public var headline: TextSpan?
     public var paragraphs: [TextSpan] = []
     public var sentences: [ExtractOutput.SentenceRef] = []
-    public var statements: [AttributionOutput.Attribution] = []
+    public var statements: [ExtractOutput.Statement] = []
 
     /// The view of an output already in memory.
     public init(_ output: ExtractOutput) {
@@ -52,7 +52,7 @@ public struct ExtractView: Sendable {
                 }
             case "statements":
                 statements = try Self.array(try value(member), "statements").enumerated().map { i, v throws(Failure) in
-                    try AttributionOutput.Attribution(json: v, path: "statements[\(i)]")
+                    try ExtractOutput.Statement(json: v, path: "statements[\(i)]")
                 }
             default:
                 continue
@@ -79,8 +79,8 @@ public struct ExtractView: Sendable {
     }
 }
 
-extension AttributionOutput.Attribution {
-    /// Reads one statement record (`attribution/1`'s `attributions[]`, extract's `statements[]`).
+extension ExtractOutput.Statement {
+    /// Reads one of extract's `statements[]`.
     init(json v: JSONValue, path: String) throws(ExtractView.Failure) {
         func string(_ key: String) throws(ExtractView.Failure) -> String {
             guard let s = v[key]?.stringValue else { throw ExtractView.Failure("extract output \(path).\(key): expected a string") }
@@ -95,7 +95,7 @@ extension AttributionOutput.Attribution {
             return try ExtractView.span(s, "\(path).\(key)")
         }
         self.init(speaker: try string("speaker"), actor: v["actor"]?.stringValue, side: try string("side"), kind: try string("kind"),
-                  cue: v["cue"]?.stringValue, stance: try string("stance"), span: TextSpan(try int("start"), try int("end")), quote: try string("quote"),
+                  cue: v["cue"]?.stringValue, stance: try string("stance"), start: try int("start"), end: try int("end"),
                   speakerSpan: try optionalSpan("speaker_span"), cueSpan: try optionalSpan("cue_span"), resolution: try string("resolution"),
                   sentence: try int("sentence"))
     }

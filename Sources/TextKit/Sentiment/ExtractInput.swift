@@ -40,7 +40,7 @@ public enum ExtractInput {
         // The statements extract found (the same records as attribution's), for who speaks in a portrayal.
         let statements: [JSONValue] = try value("statements")?.arrayValue ?? []
         for (i, v) in statements.enumerated() {
-            do { output.statements.append(try AttributionOutput.Attribution(json: v, path: "statements[\(i)]")) } catch { throw Failure(error.description) }
+            do { output.statements.append(try ExtractOutput.Statement(json: v, path: "statements[\(i)]")) } catch { throw Failure(error.description) }
         }
         return output
     }

@@ -51,7 +51,8 @@ public struct SentimentAnalyzer: Sendable {
             entities: extract.entities, text: analyzed, scored: scored, clauses: clauses, scorer: scorer)
         let targetScores = targets.map { TargetScorer(scorer: scorer).score($0, text: analyzed, scored: scored) }
         let found = portrayals.find(
-            in: scored, entities: extract.entities, attributions: attribution?.attributions ?? extract.statements)
+            in: scored, entities: extract.entities,
+            attributions: attribution?.attributions ?? extract.statements.map { AttributionOutput.Attribution($0, in: analyzed.string) })
         return SentimentOutput(
             document: document, sentences: sentences, actors: actors.actors, sides: actors.sides,
             targets: targetScores, portrayal: found)

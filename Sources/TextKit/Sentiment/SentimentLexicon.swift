@@ -142,12 +142,12 @@ public struct SentimentLexicon: Sendable {
     static func table(_ file: String) throws(DataFileError) -> [(String, Double)] {
         var rows: [(String, Double)] = []
         for (n, line) in try TextKitData.lines(file).enumerated() {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard parts.count >= 2, let value = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
+            let parts = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard parts.count >= 2, let value = Double(String(decoding: parts[1], as: UTF8.self).trimming(" ")) else {
                 throw DataFileError(
                     file: file, message: "line \(n + 1) (not counting comments): expected word<TAB>number")
             }
-            rows.append((String(parts[0]), value))
+            rows.append((String(decoding: parts[0], as: UTF8.self), value))
         }
         return rows
     }

@@ -63,6 +63,22 @@ public struct FactsExporter: Sendable {
         return .object(o)
     }
 
+    /// The article without its boilerplate: extract's headline and paragraphs cut out of the text (Unicode-scalar
+    /// offsets), joined by blank lines; the whole text for a document extract passed over.
+    static func cleanText(_ text: String, extract: JSONValue) -> String {
+        if let skipped = extract["skipped"], !skipped.isNull { return text }
+        let scalars = Array(text.unicodeScalars)
+        let spans = ([extract["headline"]].compactMap { $0 } + (extract["paragraphs"]?.arrayValue ?? [])).compactMap { v -> Range<Int>? in
+            guard let start = v["start"]?.intValue, let end = v["end"]?.intValue, start <= end, end <= scalars.count else { return nil }
+            return start..<end
+        }
+        return spans.map { range in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }.joined(separator: "\n\n")
+    }
+
     static func facts(for document: Document, extract: JSONValue, attribution: JSONValue?) -> JSONValue {
         var o = JSONObject()
         let file = document.meta.sourcePath.map { ($0.split(separator: "#").first.map(String.init) ?? $0) }.map { ($0 as NSString).lastPathComponent }
@@ -71,7 +87,7 @@ public struct FactsExporter: Sendable {
         o["date"] = document.meta.date.map { .string($0) } ?? .null
         o["language"] = extract["language"] ?? .null
         if let skipped = extract["skipped"], !skipped.isNull { o["skipped"] = skipped }
-        o["clean_text"] = extract["clean_text"] ?? .string("")
+        o["clean_text"] = extract["clean_text"] ?? .string(Self.cleanText(document.text, extract: extract))
         o["attributions"] = .array((attribution?["attributions"]?.arrayValue ?? []).map { a in
             pick(a, ["speaker", "side", "kind", "cue", "quote", "start", "end"])
         })
