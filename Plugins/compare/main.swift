@@ -1,28 +1,60 @@
-// compare — the cross-outlet comparison (corpus scope): source balance, first voice, casualty claims,
-// vocabulary, own-voice assertions, frames, portrayal, distinctive words and coverage, per outlet.
-// Being built (issue 4): for now it counts the documents it sees.
+// compare — the cross-outlet comparison (corpus scope). It sees every document's extract and attribution
+// results (and sentiment and framing when the step lists them as inputs) and answers once with tables:
+// source balance, first voice, casualty claims side by side, contested vocabulary, own-voice
+// assertions, frames, portrayal, distinctive words and coverage — each cell with its evidence spans.
+// The host renders the tables; the rules live in CompareKit.
 import CompareKit
 import StageKit
 
 struct Compare: CorpusStage {
-    struct Configuration: Decodable {}
+    struct Configuration: Decodable {
+        var raw: JSONValue
+        init(from decoder: any Decoder) throws { raw = try JSONValue(from: decoder) }
+    }
+
     struct Output: Encodable {
         var documents: Int
         var tables: [DataTable]
     }
 
     static let info = StageInfo(
-        name: "compare", version: "0.1.0", consumes: ["extract", "attribution"], produces: "compare/1",
-        summary: "Outlets side by side: the comparison tables, with the evidence behind every cell.",
-        configSchema: ["type": "object", "properties": [:], "additionalProperties": false])
+        name: "compare", version: "1.0.0", consumes: ["extract", "attribution"], produces: "compare/1",
+        summary: "Outlets side by side: source balance, first voice, casualty claims, vocabulary, own voice, frames, portrayal, "
+            + "distinctive words, coverage; every cell with its evidence.",
+        configSchema: [
+            "type": "object",
+            "properties": [
+                "topic": ["type": "object", "description": "the workspace's topic file (filled in by the host)"],
+                "group_by": ["type": "string", "description": "the document field to compare by: outlet (default), outlet_country, ownership, language"],
+                "evidence": ["type": "integer", "minimum": 0, "maximum": 1000, "description": "evidence spans kept per table cell (default 20)"],
+                "examples": ["type": "integer", "minimum": 0, "maximum": 100, "description": "examples listed per outlet (default 5)"],
+                "distinctive_words": ["type": "integer", "minimum": 0, "maximum": 200, "description": "words per outlet and direction (default 15; 0: no table)"],
+                "min_word_count": ["type": "integer", "minimum": 1, "description": "words used fewer times are not listed as distinctive (default 5)"],
+                "coverage_facts": ["type": "integer", "minimum": 0, "maximum": 1000, "description": "facts in the coverage table (default 40; 0: no table)"],
+            ],
+            "additionalProperties": false,
+        ])
 
-    var documents = 0
+    var comparison: Comparison
+    let reader: FactsReader
 
-    init(configuration: Configuration, context: StageContext) throws {}
+    init(configuration: Configuration, context: StageContext) throws {
+        let settings = CompareSettings(config: configuration.raw)
+        comparison = Comparison(settings: settings)
+        reader = FactsReader(settings: settings)
+    }
 
-    mutating func add(_ task: StageTask) throws { documents += 1 }
+    mutating func add(_ task: StageTask) throws {
+        var inputs: [String: [UInt8]] = [:]
+        for name in task.inputNames { inputs[name] = task.rawInput(name) }
+        do {
+            comparison.add(try reader.read(task.document, inputs: inputs))
+        } catch {
+            throw StageFailure(error.description)
+        }
+    }
 
-    func finish() throws -> Output { Output(documents: documents, tables: []) }
+    func finish() throws -> Output { Output(documents: comparison.documents, tables: comparison.tables()) }
 }
 
 StageMain.run(Compare.self)
