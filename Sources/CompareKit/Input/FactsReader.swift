@@ -134,13 +134,11 @@ struct Members {
     init(_ bytes: [UInt8], input: String) throws(CompareInputError) {
         self.bytes = bytes
         self.input = input
-        do {
-            for member in try bytes.withUnsafeBufferPointer({ buffer throws(JSONParser.Failure) in try JSONParser.scanObject(buffer) }) {
-                ranges[member.key] = member.range
-            }
-        } catch {
-            throw CompareInputError("input \"\(input)\" is not a JSON object: \(error)")
+        // The host validated every output it forwards: only the members' boundaries are needed here.
+        guard bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") else {
+            throw CompareInputError("input \"\(input)\" is not a JSON object")
         }
+        for member in bytes.withUnsafeBufferPointer({ JSONParser.membersOfValidatedObject($0) }) { ranges[member.key] = member.range }
     }
 
     func value(_ key: String) throws(CompareInputError) -> JSONValue? {

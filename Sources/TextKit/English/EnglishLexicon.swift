@@ -46,6 +46,9 @@ public final class EnglishLexicon: Sendable {
     /// The world's countries (`countries.json`), side `other`: recognised when a topic does not list them.
     public let worldCountries: [Topic.Country]
     public let numberUnits: WordMap<Double>
+    /// Every word a number phrase can start with (units, modifiers, vague quantities), so most tokens are
+    /// ruled out with one lookup.
+    public let numberStarts: WordSet
     public let numberScales: WordMap<Double>
     public let vagueNumbers: [VagueNumber]
     public let numberModifiers: [[String]]
@@ -156,6 +159,7 @@ public final class EnglishLexicon: Sendable {
         editorialMarkers = strings(load("editorial")["markers"]).map(words).sorted { $0.count > $1.count }
 
         cuePhraseIndex = PhraseIndex(cuePhrases.map { ($0.words, $0.cue) })
+        numberStarts = WordSet(numberUnits.allKeys + numberModifiers.compactMap(\.first) + vagueNumbers.compactMap(\.words.first) + ["a", "an", "single"])
         modifierIndex = PhraseIndex(numberModifiers.map { ($0, !["another", "further"].contains($0.first!) && $0 != ["a", "further"]) })
         vagueIndex = PhraseIndex(vagueNumbers.map { ($0.words, $0) })
         killedPhraseIndex = PhraseIndex(killedPhrases.map { ($0, true) })

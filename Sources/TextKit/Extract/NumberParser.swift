@@ -16,6 +16,8 @@ public struct NumberParser: Sendable {
 
     /// The number starting at token `i` (modifiers first), or nil. `articles`: read `a`/`an` as one.
     public func parse(_ tokens: [Token], at start: Int, limit: Int, articles: Bool = false) -> Parsed? {
+        guard start < limit, tokens[start].kind == .number || lexicon.numberStarts.contains(tokens[start])
+                || tokens[start].lower.utf8.contains(UInt8(ascii: "-")) else { return nil }  // `twenty-five`
         var i = start
         var approximate = false
         if let (modifier, end) = lexicon.modifierIndex.match(tokens, at: i, limit: limit), end < limit {

@@ -45,55 +45,13 @@ public enum ExtractInput {
         return output
     }
 
-    /// The byte range of each top-level member's value. The host validated the JSON when extract answered, so this
-    /// only finds the boundaries (strings with their escapes, nested brackets) without building anything.
+    /// The byte range of each top-level member's value (the host validated the JSON when extract answered).
     static func topLevelMembers(_ bytes: [UInt8]) throws(Failure) -> [String: Range<Int>] {
+        guard bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") else {
+            throw Failure("extract's output is not a JSON object")
+        }
         var members: [String: Range<Int>] = [:]
-        let n = bytes.count
-        var i = 0
-        func skipSpace() {
-            while i < n && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) { i += 1 }
-        }
-        /// Moves past a string whose opening quote is at `i`.
-        func skipString() {
-            i += 1
-            while i < n && bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
-            i += 1
-        }
-        skipSpace()
-        guard i < n, bytes[i] == 0x7B else { throw Failure("extract's output is not a JSON object") }
-        i += 1
-        while true {
-            skipSpace()
-            guard i < n else { throw Failure("extract's output ends early") }
-            if bytes[i] == 0x7D { break }
-            if bytes[i] == 0x2C { i += 1; continue }
-            guard bytes[i] == 0x22 else { throw Failure("extract's output: expected a member name at byte \(i)") }
-            let keyStart = i + 1
-            skipString()
-            let key = String(decoding: bytes[keyStart..<(i - 1)], as: UTF8.self)
-            skipSpace()
-            guard i < n, bytes[i] == 0x3A else { throw Failure("extract's output: expected ':' after \"\(key)\"") }
-            i += 1
-            skipSpace()
-            let start = i
-            var depth = 0
-            while i < n {
-                let b = bytes[i]
-                if b == 0x22 { skipString(); if depth == 0 { break }; continue }
-                if b == 0x7B || b == 0x5B {
-                    depth += 1
-                } else if b == 0x7D || b == 0x5D {
-                    if depth == 0 { break }
-                    depth -= 1
-                    if depth == 0 { i += 1; break }
-                } else if depth == 0 && b == 0x2C {
-                    break
-                }
-                i += 1
-            }
-            members[key] = start..<min(i, n)
-        }
+        for member in bytes.withUnsafeBufferPointer({ JSONParser.membersOfValidatedObject($0) }) { members[member.key] = member.range }
         return members
     }
 

@@ -169,3 +169,63 @@ extension JSONParser {
             || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
     }
 }
+
+extension JSONParser {
+    /// The top-level members of an object already known to be valid JSON (the host validated every output
+    /// line it forwards): only the boundaries are found — strings with their escapes, nested brackets —
+    /// nothing is checked or built. On bytes that are not a valid object the result is unspecified but
+    /// the function never reads out of bounds.
+    public static func membersOfValidatedObject(_ bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMember] {
+        var members: [ScannedMember] = []
+        let n = bytes.count
+        var i = 0
+        func skipSpace() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) { i += 1 } }
+        func skipString() {
+            i += 1
+            while i < n && bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
+            i += 1
+        }
+        skipSpace()
+        guard i < n, bytes[i] == 0x7B else { return [] }
+        i += 1
+        while i < n {
+            skipSpace()
+            guard i < n else { break }
+            if bytes[i] == 0x7D { break }
+            if bytes[i] == 0x2C { i += 1; continue }
+            guard bytes[i] == 0x22 else { break }
+            let keyStart = i + 1
+            skipString()
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<max(keyStart, min(i - 1, n))]), as: UTF8.self)
+            skipSpace()
+            guard i < n, bytes[i] == 0x3A else { break }
+            i += 1
+            skipSpace()
+            let start = i
+            var depth = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 {
+                    skipString()
+                    if depth == 0 { break }
+                    continue
+                }
+                if b == 0x7B || b == 0x5B {
+                    depth += 1
+                } else if b == 0x7D || b == 0x5D {
+                    if depth == 0 { break }
+                    depth -= 1
+                    if depth == 0 { i += 1; break }
+                } else if depth == 0 && b == 0x2C {
+                    break
+                }
+                i += 1
+            }
+            // A scalar ends before spaces.
+            var end = min(i, n)
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09) { end -= 1 }
+            members.append(ScannedMember(key: key, range: start..<end))
+        }
+        return members
+    }
+}
