@@ -30,3 +30,16 @@ struct MemberSplitTests {
         }
     }
 }
+
+/// Splitting a validated array into its elements.
+@Suite("Element splitting")
+struct ElementSplitTests {
+    @Test("Elements of arrays, nested and with strings holding brackets")
+    func elements() throws {
+        for (text, expected) in [("[]", [String]()), ("[1]", ["1"]), (#"[ 1 , "a]" , {"b":[2,3]}, [[]], null ]"#, ["1", #""a]""#, #"{"b":[2,3]}"#, "[[]]", "null"])] {
+            let bytes = Array(text.utf8)
+            let ranges = bytes.withUnsafeBufferPointer { JSONParser.elementsOfValidatedArray($0) }
+            #expect(ranges.map { String(decoding: bytes[$0], as: UTF8.self) } == expected)
+        }
+    }
+}

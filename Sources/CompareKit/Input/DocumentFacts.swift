@@ -4,11 +4,33 @@ public import WorkbenchProtocol
 /// sentiment it tabulates, each with the span it rests on, and nothing else (a corpus of 100,000
 /// documents passes through one process).
 public struct DocumentFacts: Sendable {
-    /// A span of the document's text with a short excerpt of it.
-    public struct Span: Sendable, Hashable {
+    /// A span of the document's text; its excerpt is cut out only when a table keeps it as evidence.
+    public struct Span: Sendable {
         public var start: Int
         public var end: Int
-        public var text: String
+        let source: TextSource
+        let limit: Int
+
+        /// The span's text on one line, shortened with an ellipsis.
+        public var text: String { source.excerpt(start, end, limit: limit) }
+    }
+
+    /// The document's text as scalars, shared by its spans.
+    public final class TextSource: Sendable {
+        let scalars: [Unicode.Scalar]
+
+        init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+        var count: Int { scalars.count }
+
+        func excerpt(_ start: Int, _ end: Int, limit: Int) -> String {
+            let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[s..<min(e, s + limit)])
+            var excerpt = String(view).replacingNewlines()
+            if e - s > limit { excerpt += "…" }
+            return excerpt
+        }
     }
 
     /// An attributed statement.

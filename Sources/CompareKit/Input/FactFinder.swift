@@ -9,7 +9,7 @@ enum FactFinder {
     static let maximumAnchors = 6
 
     static func facts(casualties: [DocumentFacts.Casualty], entities: [JSONValue], numbers: [JSONValue] = [],
-                      sentences: [(Int, Int)], text: [Unicode.Scalar]) -> [(key: String, label: String, span: DocumentFacts.Span)] {
+                      sentences: [(Int, Int)], source: DocumentFacts.TextSource) -> [(key: String, label: String, span: DocumentFacts.Span)] {
         var out: [(key: String, label: String, span: DocumentFacts.Span)] = []
         var seen = Set<String>()
         for c in casualties {
@@ -46,7 +46,7 @@ enum FactFinder {
         for s in anchors.keys.sorted() {
             let list = Array(Set(anchors[s]!)).sorted()
             guard list.count >= 2, list.count <= maximumAnchors else { continue }
-            let span = FactsReader.span(text, sentences[s].0, sentences[s].1)
+            let span = FactsReader.span(source, sentences[s].0, sentences[s].1)
             for i in 0..<list.count {
                 for j in (i + 1)..<list.count {
                     let key = "pair|\(list[i])|\(list[j])"

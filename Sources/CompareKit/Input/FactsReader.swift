@@ -21,10 +21,11 @@ public struct FactsReader: Sendable {
             facts.skipped = reason
             return facts
         }
-        let text = Array(document.text.unicodeScalars)
+        let source = DocumentFacts.TextSource(document.text)
+        let text = source.scalars
         func span(_ v: JSONValue?, limit: Int = 240) -> DocumentFacts.Span? {
             guard let start = v?["start"]?.intValue, let end = v?["end"]?.intValue, start <= end else { return nil }
-            return Self.span(text, start, end, limit: limit)
+            return Self.span(source, start, end, limit: limit)
         }
         facts.date = try extract.value("date")?.stringValue ?? facts.date
         facts.headline = span(try extract.value("headline"))
@@ -62,16 +63,26 @@ public struct FactsReader: Sendable {
             }
         }
         if let bytes = inputs["framing"] {
+            // Frames carry every cue match as evidence: each frame is split, and only its figures and first
+            // evidence sentences are parsed.
             let framing = try Members(bytes, input: "framing")
-            facts.frames = (try framing.value("frames")?.arrayValue ?? []).compactMap { f in
-                guard let id = f["frame"]?.stringValue else { return nil }
-                let evidence = (f["evidence"]?["sentences"]?.arrayValue ?? []).prefix(3).compactMap { v -> DocumentFacts.Span? in
-                    guard let parts = v.arrayValue, parts.count >= 2, let s = parts[0].intValue, let e = parts[1].intValue, s <= e else { return nil }
-                    return Self.span(text, s, e)
+            var frames: [DocumentFacts.Frame] = []
+            for element in framing.elements("frames") {
+                let f = Members(trusted: framing.bytes, range: element, input: "framing")
+                guard let id = try f.value("frame")?.stringValue else { continue }
+                var evidence: [DocumentFacts.Span] = []
+                if let e = f.ranges["evidence"] {
+                    let members = Members(trusted: framing.bytes, range: e, input: "framing")
+                    for sentence in members.elements("sentences").prefix(3) {
+                        guard let parts = try? JSONParser.parse(framing.bytes[sentence]).arrayValue, parts.count >= 2,
+                              let s = parts[0].intValue, let e = parts[1].intValue, s <= e else { continue }
+                        evidence.append(Self.span(source, s, e))
+                    }
                 }
-                return .init(id: id, label: f["label"]?.stringValue ?? id, present: f["present"]?.boolValue ?? false,
-                             share: f["share"]?.doubleValue ?? 0, evidence: evidence)
+                frames.append(.init(id: id, label: try f.value("label")?.stringValue ?? id, present: try f.value("present")?.boolValue ?? false,
+                                    share: try f.value("share")?.doubleValue ?? 0, evidence: evidence))
             }
+            facts.frames = frames
         }
         if let bytes = inputs["sentiment"] {
             let sentiment = try Members(bytes, input: "sentiment")
@@ -86,7 +97,7 @@ public struct FactsReader: Sendable {
                              voice: p["voice"]?.stringValue ?? "outlet", span: s)
             }
         }
-        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: entities, numbers: numbers, sentences: sentences, text: text)
+        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: entities, numbers: numbers, sentences: sentences, source: source)
         return facts
     }
 
@@ -108,14 +119,10 @@ public struct FactsReader: Sendable {
         return value ?? "(unknown \(field == "outlet" ? "outlet" : field))"
     }
 
-    /// A span with its text, shortened to `limit` scalars with an ellipsis.
-    static func span(_ text: [Unicode.Scalar], _ start: Int, _ end: Int, limit: Int = 240) -> DocumentFacts.Span {
-        let s = max(0, min(start, text.count)), e = max(s, min(end, text.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[s..<min(e, s + limit)])
-        var excerpt = String(view).replacingNewlines()
-        if e - s > limit { excerpt += "…" }
-        return DocumentFacts.Span(start: s, end: e, text: excerpt)
+    /// A span of the document, its excerpt (up to `limit` scalars) cut out when needed.
+    static func span(_ source: DocumentFacts.TextSource, _ start: Int, _ end: Int, limit: Int = 240) -> DocumentFacts.Span {
+        let s = max(0, min(start, source.count)), e = max(s, min(end, source.count))
+        return DocumentFacts.Span(start: s, end: e, source: source, limit: limit)
     }
 }
 
@@ -139,6 +146,27 @@ struct Members {
             throw CompareInputError("input \"\(input)\" is not a JSON object")
         }
         for member in bytes.withUnsafeBufferPointer({ JSONParser.membersOfValidatedObject($0) }) { ranges[member.key] = member.range }
+    }
+
+    /// The members of the object at `range` of `bytes` (part of an input already checked).
+    init(trusted bytes: [UInt8], range: Range<Int>, input: String) {
+        self.bytes = bytes
+        self.input = input
+        bytes.withUnsafeBufferPointer { buffer in
+            for member in JSONParser.membersOfValidatedObject(UnsafeBufferPointer(rebasing: buffer[range])) {
+                ranges[member.key] = (range.lowerBound + member.range.lowerBound)..<(range.lowerBound + member.range.upperBound)
+            }
+        }
+    }
+
+    /// The byte ranges of the elements of member `key` (an array).
+    func elements(_ key: String) -> [Range<Int>] {
+        guard let range = ranges[key] else { return [] }
+        return bytes.withUnsafeBufferPointer { buffer in
+            JSONParser.elementsOfValidatedArray(UnsafeBufferPointer(rebasing: buffer[range])).map {
+                (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
+            }
+        }
     }
 
     func value(_ key: String) throws(CompareInputError) -> JSONValue? {

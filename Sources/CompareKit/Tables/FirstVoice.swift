@@ -9,7 +9,7 @@ struct FirstVoice: Sendable {
         var date: String?
         var title: String?
         var voice: String
-        var statement: DocumentFacts.Span?
+        var statement: DataTable.EvidenceSpan?
     }
 
     var articles: [Article] = []
@@ -24,7 +24,7 @@ struct FirstVoice: Sendable {
         let statement = facts.statements.first { $0.side == voice }?.span
         if articles.count < Self.articleLimit {
             articles.append(Article(group: facts.group, id: facts.id, date: facts.date, title: facts.title ?? facts.headline?.text, voice: voice,
-                                    statement: statement))
+                                    statement: statement.map { DataTable.EvidenceSpan(document: facts.id, start: $0.start, end: $0.end, step: "attribution", text: $0.text) }))
         }
         byGroup[facts.group, default: [:]][voice, default: 0] += 1
         if let statement {
@@ -42,9 +42,7 @@ struct FirstVoice: Sendable {
         var evidence: [String: [DataTable.EvidenceSpan]] = [:]
         for (r, a) in articles.sorted(by: { ($0.group, $0.date ?? "", $0.id) < ($1.group, $1.date ?? "", $1.id) }).enumerated() {
             rows.append([.string(a.group), .string(a.id), a.date.map(JSONValue.string) ?? .null, a.title.map(JSONValue.string) ?? .null, .string(label(a.voice))])
-            if let s = a.statement {
-                evidence["\(r):first_voice"] = [DataTable.EvidenceSpan(document: a.id, start: s.start, end: s.end, step: "attribution", text: s.text)]
-            }
+            if let s = a.statement { evidence["\(r):first_voice"] = [s] }
         }
         var articleNotes = ["The first voice: the side of the first one-sided statement about the fighting; neutral when a third party speaks first."]
         if articles.count >= Self.articleLimit { articleNotes.append("Only the first \(Self.articleLimit) articles are listed; the next table counts all.") }

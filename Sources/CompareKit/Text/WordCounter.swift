@@ -3,35 +3,30 @@
 struct WordCounter {
     private(set) var words = 0
     private(set) var counts: [String: Int] = [:]
+    private var word: [UInt8] = []
 
-    /// Adds the words of `text[range]`: runs of letters, with inner apostrophes and hyphens.
+    /// Adds the words of `text[range]`: runs of letters, with inner hyphens (`arch-rival`); a possessive
+    /// `’s`/`'s` ends a word (`Armenia’s` counts as `armenia`).
     mutating func add(_ text: [Unicode.Scalar], _ range: Range<Int>) {
+        word.removeAll(keepingCapacity: true)
         var i = range.lowerBound
-        var word = String.UnicodeScalarView()
-        func flush() {
-            guard !word.isEmpty else { return }
-            words += 1
-            let w = String(word)
-            word.removeAll(keepingCapacity: true)
-            guard w.unicodeScalars.count > 1, !Stopwords.english.contains(w) else { return }
-            counts[w, default: 0] += 1
-        }
         while i < range.upperBound {
             let c = text[i]
-            if c.properties.isAlphabetic {
-                word.append(c.value < 128 ? Self.lower(c) : (c.properties.lowercaseMapping.unicodeScalars.first ?? c))
-            } else if (c == "'" || c == "’" || c == "-") && !word.isEmpty && i + 1 < range.upperBound && text[i + 1].properties.isAlphabetic {
-                // `Armenia’s` counts as `armenia`; `arch-rival` stays whole.
-                if c == "-" {
-                    word.append(c)
-                } else {
-                    flush()
-                    // Skip the possessive `s`.
-                    if i + 2 <= range.upperBound, text[i + 1] == "s" || text[i + 1] == "S", i + 2 == range.upperBound || !text[i + 2].properties.isAlphabetic {
-                        i += 2
-                        continue
-                    }
+            let v = c.value
+            if (v >= 97 && v <= 122) || (v >= 65 && v <= 90) {
+                word.append(UInt8(v | 0x20))
+            } else if v >= 128, c.properties.isAlphabetic {
+                let lower = c.properties.lowercaseMapping
+                word.append(contentsOf: lower.utf8)
+            } else if (v == 0x27 || v == 0x2019) && !word.isEmpty && i + 1 < range.upperBound && Self.isLetter(text[i + 1]) {
+                flush()
+                // The possessive `s`.
+                if text[i + 1] == "s" || text[i + 1] == "S", i + 2 == range.upperBound || !Self.isLetter(text[i + 2]) {
+                    i += 2
+                    continue
                 }
+            } else if v == 0x2D && !word.isEmpty && i + 1 < range.upperBound && Self.isLetter(text[i + 1]) {
+                word.append(0x2D)
             } else {
                 flush()
             }
@@ -40,8 +35,20 @@ struct WordCounter {
         flush()
     }
 
+    private mutating func flush() {
+        guard !word.isEmpty else { return }
+        words += 1
+        if word.count > 1 {
+            let w = String(decoding: word, as: UTF8.self)
+            if !Stopwords.english.contains(w) { counts[w, default: 0] += 1 }
+        }
+        word.removeAll(keepingCapacity: true)
+    }
+
     @inline(__always)
-    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) }
+        return c.properties.isAlphabetic
     }
 }

@@ -170,7 +170,64 @@ extension JSONParser {
     }
 }
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension JSONParser {
+    /// The index just past the string whose opening quote is at `i` (memchr finds each candidate closing
+    /// quote; one preceded by an odd number of backslashes is escaped).
+    @inline(__always)
+    static func endOfString(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var k = i + 1
+        while k < bytes.count {
+            guard let found = memchr(base + k, 0x22, bytes.count - k) else { return bytes.count }
+            let q = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            var b = q - 1
+            while b > i && bytes[b] == 0x5C { backslashes += 1; b -= 1 }
+            if backslashes % 2 == 0 { return q + 1 }
+            k = q + 1
+        }
+        return bytes.count
+    }
+
+    /// The index just past the value starting at `i` (a string, a nested object or array, or a scalar
+    /// up to the next `,` `}` `]`), in valid JSON.
+    @inline(__always)
+    static func endOfValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        guard i < n else { return n }
+        if bytes[i] == 0x22 { return endOfString(bytes, from: i) }
+        var depth = 0
+        while i < n {
+            switch bytes[i] {
+            case 0x22:
+                i = endOfString(bytes, from: i)
+                continue
+            case 0x7B, 0x5B:
+                depth += 1
+            case 0x7D, 0x5D:
+                if depth == 0 { return i }
+                depth -= 1
+                if depth == 0 { return i + 1 }
+            case 0x2C:
+                if depth == 0 { return i }
+            default:
+                break
+            }
+            i += 1
+        }
+        return n
+    }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
     /// The top-level members of an object already known to be valid JSON (the host validated every output
     /// line it forwards): only the boundaries are found — strings with their escapes, nested brackets —
     /// nothing is checked or built. On bytes that are not a valid object the result is unspecified but
@@ -179,53 +236,46 @@ extension JSONParser {
         var members: [ScannedMember] = []
         let n = bytes.count
         var i = 0
-        func skipSpace() { while i < n && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) { i += 1 } }
-        func skipString() {
-            i += 1
-            while i < n && bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
-            i += 1
-        }
-        skipSpace()
+        while i < n && isSpace(bytes[i]) { i += 1 }
         guard i < n, bytes[i] == 0x7B else { return [] }
         i += 1
         while i < n {
-            skipSpace()
-            guard i < n else { break }
-            if bytes[i] == 0x7D { break }
-            if bytes[i] == 0x2C { i += 1; continue }
-            guard bytes[i] == 0x22 else { break }
-            let keyStart = i + 1
-            skipString()
-            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<max(keyStart, min(i - 1, n))]), as: UTF8.self)
-            skipSpace()
+            while i < n && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
+            guard i < n, bytes[i] == 0x22 else { break }
+            let keyEnd = endOfString(bytes, from: i)
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<max(i + 1, keyEnd - 1)]), as: UTF8.self)
+            i = keyEnd
+            while i < n && isSpace(bytes[i]) { i += 1 }
             guard i < n, bytes[i] == 0x3A else { break }
             i += 1
-            skipSpace()
+            while i < n && isSpace(bytes[i]) { i += 1 }
             let start = i
-            var depth = 0
-            while i < n {
-                let b = bytes[i]
-                if b == 0x22 {
-                    skipString()
-                    if depth == 0 { break }
-                    continue
-                }
-                if b == 0x7B || b == 0x5B {
-                    depth += 1
-                } else if b == 0x7D || b == 0x5D {
-                    if depth == 0 { break }
-                    depth -= 1
-                    if depth == 0 { i += 1; break }
-                } else if depth == 0 && b == 0x2C {
-                    break
-                }
-                i += 1
-            }
-            // A scalar ends before spaces.
+            i = endOfValue(bytes, from: i)
             var end = min(i, n)
-            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09) { end -= 1 }
+            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
             members.append(ScannedMember(key: key, range: start..<end))
         }
         return members
+    }
+
+    /// The byte ranges of the elements of an array already known to be valid JSON (see
+    /// `membersOfValidatedObject`): found, not checked.
+    public static func elementsOfValidatedArray(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var elements: [Range<Int>] = []
+        let n = bytes.count
+        var i = 0
+        while i < n && isSpace(bytes[i]) { i += 1 }
+        guard i < n, bytes[i] == 0x5B else { return [] }
+        i += 1
+        while i < n {
+            while i < n && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
+            guard i < n, bytes[i] != 0x5D else { break }
+            let start = i
+            i = endOfValue(bytes, from: i)
+            var end = min(i, n)
+            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+            if end > start { elements.append(start..<end) }
+        }
+        return elements
     }
 }

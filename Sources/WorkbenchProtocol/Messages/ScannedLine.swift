@@ -26,6 +26,12 @@ public struct ScannedLine: Sendable {
         }
     }
 
+    /// Locates the members of a line from a trusted writer (the host's own JSON) without validating it.
+    public init(trusting bytes: [UInt8]) {
+        self.bytes = bytes
+        members = bytes.withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0) }
+    }
+
     /// The raw bytes of member `key`'s value, if present.
     public func raw(_ key: String) -> ArraySlice<UInt8>? {
         members.last(where: { $0.key == key }).map { bytes[$0.range] }
