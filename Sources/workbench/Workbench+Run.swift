@@ -50,6 +50,9 @@ extension Workbench {
         @Flag(help: "Skip starting each stage with its config before the run.")
         var noProbe = false
 
+        @Flag(help: "Write the tables but not report.html (workbench report writes it later).")
+        var noReport = false
+
         @Option(help: .hidden)
         var stopAfter: Double?
 
@@ -70,6 +73,7 @@ extension Workbench {
             if let retries { options.retries = retries }
             options.progress = quiet ? .none : ProgressStyle(rawValue: progress)!
             options.probeStages = !noProbe
+            options.writesReport = !noReport
             options.stopAfter = stopAfter
             if let out { options.outputDirectory = Paths.absolute(out) }
             if let corpus {

@@ -159,6 +159,15 @@ public final class RunEngine: Sendable {
                 summary.notes.append("could not write the tables of \(state.plan.id): \(error.localizedDescription)")
             }
         }
+        if options.writesReport {
+            do {
+                let report = try ReportWriter.write(workspace: workspace, pipeline: plan.pipeline, outputDirectory: output,
+                                                    corpus: options.corpus, runNotes: RunNotes(summary: summary.json))
+                summary.outputs.append(Paths.display(report))
+            } catch {
+                summary.notes.append("could not write the report: \(error.description)")
+            }
+        }
         let summaryPath = Paths.join(output, "run-summary.json")
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

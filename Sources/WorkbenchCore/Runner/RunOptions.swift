@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
     public var corpus: [CorpusSource]?
     /// Output folder instead of the workspace's (`--out`).
     public var outputDirectory: String?
+    /// Write `report.html` after the tables (`--no-report` turns it off).
+    public var writesReport = true
     /// Start each stage with its config before running (fails early, exit 65, on a refused config).
     public var probeStages = true
     /// Seconds workers get to exit after `shutdown`, and in-flight tasks to finish after Ctrl-C.

@@ -130,7 +130,14 @@ public struct RunSummary: Sendable {
             for p in skipped.prefix(5) { lines.append("  \(p)") }
         }
         for note in notes { lines.append("note: \(note)") }
-        if !outputs.isEmpty { lines.append("wrote: " + outputs.prefix(6).joined(separator: ", ") + (outputs.count > 6 ? ", …" : "")) }
+        let tables = outputs.filter { $0.contains("/tables/") }
+        if !tables.isEmpty {
+            let folder = (tables[0] as NSString).deletingLastPathComponent
+            let names = Set(tables.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+            let formats = Set(tables.map { ($0 as NSString).pathExtension }).sorted()
+            lines.append("tables: \(names.count) in \(folder)/ (\(formats.joined(separator: ", ")))")
+        }
+        for output in outputs where !output.contains("/tables/") { lines.append("wrote: \(output)") }
         return lines.joined(separator: "\n")
     }
 }
