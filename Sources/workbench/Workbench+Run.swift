@@ -16,6 +16,7 @@ extension Workbench {
                   workbench run
                   workbench run other-pipeline.json --jobs 4
                   workbench run --corpus ../more-articles/ --out /tmp/out
+                  workbench run --executor slurm        # workers as Slurm job steps (docs/CLUSTER.md)
                 """)
 
         @Argument(help: ArgumentHelp("The pipeline file (default: the workspace's pipeline.json).", valueName: "pipeline"))
@@ -32,8 +33,15 @@ extension Workbench {
         @Option(name: [.short, .long], help: "Workers per step (default: the number of cores).")
         var jobs: Int?
 
-        @Option(help: "Tasks in flight per worker.")
+        @Option(help: "Tasks in flight per worker (default 8; slurm 64, ssh 16).")
         var inFlight: Int?
+
+        @Option(help: ArgumentHelp("Where workers run: local, slurm or ssh (settings from pipeline.json or workspace.json; a step's own executor wins).",
+                                   valueName: "name"))
+        var executor: String?
+
+        @Flag(help: "Skip checking that remote hosts or Slurm nodes see the stages before the run.")
+        var noExecutorCheck = false
 
         @Option(help: ArgumentHelp("Seconds a task may take before its worker is killed (steps may set their own).", valueName: "seconds"))
         var timeout: Double?
@@ -61,6 +69,11 @@ extension Workbench {
             if let inFlight, inFlight < 1 { throw ValidationError("--in-flight must be at least 1") }
             if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
             if ProgressStyle(rawValue: progress) == nil { throw ValidationError("--progress must be one of: auto, live, lines, none") }
+            if let executor, ExecutorKind(rawValue: executor) == nil {
+                let names = ExecutorKind.allCases.map(\.rawValue)
+                throw ValidationError("--executor must be one of: \(names.joined(separator: ", "))"
+                                      + (Suggestion.closest(to: executor, in: names).map { " (did you mean \"\($0)\"?)" } ?? ""))
+            }
         }
 
         func run() async throws {
@@ -75,6 +88,8 @@ extension Workbench {
             options.probeStages = !noProbe
             options.writesReport = !noReport
             options.stopAfter = stopAfter
+            options.executor = executor.flatMap(ExecutorKind.init(rawValue:))
+            options.checksExecutors = !noExecutorCheck
             if let out { options.outputDirectory = Paths.absolute(out) }
             if let corpus {
                 let path = Paths.absolute(corpus)
@@ -91,7 +106,7 @@ extension Workbench {
                 StandardError.print(error.description)
                 switch error {
                 case .configuration: throw ExitCode(65)
-                case .cache: throw ExitCode(1)
+                case .cache, .executor: throw ExitCode(1)
                 }
             }
             StandardError.print(summary.text)

@@ -36,10 +36,10 @@ public struct StepOptions: Hashable, Sendable {
     public var inFlight: Int?
     /// Extra attempts after a crash, a timeout or a retryable error.
     public var retries: Int?
-    /// Executor settings for this step (`"local"`, or an object for remote executors).
-    public var executor: JSONValue?
+    /// Where this step's workers run (`executor` in the step); nil: the pipeline's, `--executor`'s or the workspace's.
+    public var executor: ExecutorSpec?
 
-    public init(timeout: Double? = nil, jobs: Int? = nil, inFlight: Int? = nil, retries: Int? = nil, executor: JSONValue? = nil) {
+    public init(timeout: Double? = nil, jobs: Int? = nil, inFlight: Int? = nil, retries: Int? = nil, executor: ExecutorSpec? = nil) {
         self.timeout = timeout
         self.jobs = jobs
         self.inFlight = inFlight
@@ -54,6 +54,8 @@ public struct Pipeline: Sendable {
     /// Table formats to write (`markdown`, `csv`, `json`, `latex`, `html`).
     public var tableFormats: [String]
     public var extra: JSONObject
+    /// Where the steps run unless a step says otherwise (`executor` at the top of pipeline.json).
+    public var executor: ExecutorSpec?
     public var file: JSONSourceFile?
 
     public static let allTableFormats = ["markdown", "csv", "json", "latex", "html"]
@@ -110,6 +112,7 @@ public struct Pipeline: Sendable {
         }
         var pipeline = Pipeline(steps: steps, tableFormats: formats)
         for key in ["executor", "report"] { if let value = root[key] { pipeline.extra[key] = value } }
+        if let value = root["executor"] { pipeline.executor = ExecutorSpec.read(value, at: JSONPath.root.appending("executor"), reader: &reader) }
         pipeline.file = file
         pipeline.diagnostics = reader.collector.diagnostics
         return pipeline
@@ -138,7 +141,7 @@ public struct Pipeline: Sendable {
         options.jobs = reader.int(object, "jobs", at: path, minimum: 1)
         options.inFlight = reader.int(object, "in_flight", at: path, minimum: 1)
         options.retries = reader.int(object, "retries", at: path, minimum: 0)
-        options.executor = object["executor"]
+        options.executor = object["executor"].flatMap { ExecutorSpec.read($0, at: path.appending("executor"), reader: &reader) }
         let inputs = reader.strings(object, "inputs", at: path, acceptSingle: true)
         guard let stage, let id else { return nil }
         return PipelineStep(id: id, stage: stage, config: config, inputs: inputs, options: options, index: index)

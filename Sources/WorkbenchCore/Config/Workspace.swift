@@ -16,6 +16,8 @@ public struct Workspace: Sendable {
     public var pipelinePath: String
     /// Topic knowledge (actors, aliases, contested terms) for the analysis stages, if any.
     public var topicPath: String?
+    /// Where steps run unless pipeline.json, `--executor` or the step says otherwise (`executor`).
+    public var executor: ExecutorSpec?
     /// Settings read but used by later subsystems (executors), kept as written.
     public var extra: JSONObject
     /// The parsed file, for locating later diagnostics (nil for a workspace made in code).
@@ -102,7 +104,10 @@ public struct Workspace: Sendable {
                 reader.error("topic file \(topic) does not exist", at: JSONPath.root.appending("topic"))
             }
         }
-        if let executor = root["executor"] { workspace.extra["executor"] = executor }
+        if let executor = root["executor"] {
+            workspace.extra["executor"] = executor
+            workspace.executor = ExecutorSpec.read(executor, at: JSONPath.root.appending("executor"), reader: &reader)
+        }
         try reader.collector.throwIfErrors()
         return workspace
     }

@@ -11,11 +11,14 @@ public enum RunError: Error, CustomStringConvertible {
     case configuration(ConfigurationError)
     /// The cache cannot be used (locked, unwritable).
     case cache(CacheError)
+    /// Remote workers cannot start: a host or Slurm unreachable, stage files missing on the other side.
+    case executor(ExecutorError)
 
     public var description: String {
         switch self {
         case .configuration(let e): e.description
         case .cache(let e): e.description
+        case .executor(let e): e.description
         }
     }
 }
@@ -48,6 +51,22 @@ public final class RunEngine: Sendable {
         }
         if corpusSources.isEmpty {
             throw .configuration(ConfigurationError([.error("the workspace has no corpus sources", hint: "add \"corpus\" to workspace.json or pass --corpus PATH")]))
+        }
+        let executors: [ExecutorSpec]
+        do {
+            executors = try self.executors(for: plan)
+        } catch {
+            throw .configuration(error)
+        }
+        if options.checksExecutors {
+            let quiet = options.progress == .none
+            do {
+                try await ExecutorPreflight.check(zip(executors, plan.steps).map { ($0, $1.descriptor) }) { note in
+                    if !quiet { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+                }
+            } catch {
+                throw .executor(error)
+            }
         }
         let cache: ResultCache
         let lock: RunLock
@@ -84,7 +103,7 @@ public final class RunEngine: Sendable {
         let gate = Gate(permits: options.maximumActiveDocuments)
         let loop = RunLoop(plan: plan, options: options, cache: cache, writer: writer, events: events, gate: gate, stopFeeding: stopFeeding,
                            console: console, runId: runId, totalDocuments: total, workspaceDirectory: workspaceDirectory,
-                           corpusReader: { CorpusReader(sources: sources, outlets: outlets) })
+                           executors: executors, corpusReader: { CorpusReader(sources: sources, outlets: outlets) })
         let feeder = Feeder(plan: plan, reader: reader, cache: cache, writer: writer, runId: runId, events: events, gate: gate, stop: stopFeeding,
                             batchSize: options.batchSize, workspaceDirectory: workspaceDirectory)
         let signals = SignalWatcher { events.push(.interrupt) }
@@ -128,6 +147,17 @@ public final class RunEngine: Sendable {
         return summary
     }
 
+    /// Each step's executor, in plan order (see `ExecutorResolution`).
+    /// - Throws: `ConfigurationError` when `--executor` names an executor no file configures (ssh without hosts).
+    public func executors(for plan: RunPlan) throws(ConfigurationError) -> [ExecutorSpec] {
+        var result: [ExecutorSpec] = []
+        for step in plan.steps {
+            result.append(try ExecutorResolution.executor(for: step.step, commandLine: options.executor,
+                                                          pipeline: plan.pipeline.executor, workspace: workspace.executor))
+        }
+        return result
+    }
+
     private func summarize(loop: RunLoop, plan: RunPlan, runId: Int64, seconds: Double, cache: ResultCache) -> RunSummary {
         let status = loop.interruptedAt != nil || loop.fatalError != nil ? "interrupted" : "succeeded"
         var steps: [RunSummary.Step] = []
@@ -144,6 +174,7 @@ public final class RunEngine: Sendable {
             failures: loop.failures.map { ($0.step, $0.document, $0.kind, $0.message) }, failureCount: loop.failureCount,
             corpusProblems: loop.feedSummary?.problems ?? [], outputs: [], notes: [])
         if let fatal = loop.fatalError { summary.notes.append(fatal) }
+        summary.notes += loop.lostWorkerNotes
         if summary.status == "succeeded" && summary.hasFailures { summary.status = "failed" }
 
         // Tables from corpus steps (computed now or cached), then the summary itself.

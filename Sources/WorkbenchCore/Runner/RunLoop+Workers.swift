@@ -5,17 +5,39 @@ import DequeModule
 extension RunLoop {
     // MARK: - Spawning and dispatch
 
-    func spawnWorker(for step: StepState, at t: Double) {
+    /// Starts a worker through the step's executor. False when no ssh host can take one now.
+    @discardableResult
+    func spawnWorker(for step: StepState, at t: Double) -> Bool {
+        var host: Int?
+        if let pool = step.hosts {
+            host = pool.acquire(at: t) ?? (step.plan.scope == .corpus ? pool.acquire(at: .infinity) : nil)
+            guard host != nil else {
+                step.nextSpawnAt = max(step.nextSpawnAt, pool.nextAvailable)
+                return false
+            }
+        }
         let id = nextWorkerId
         nextWorkerId += 1
         let stageName = step.plan.stageName
         let console = self.console
-        let process = StageProcess(descriptor: step.plan.descriptor, stderrLine: { line in console.stageStderr(stage: stageName, line: line) })
-        let worker = WorkerState(id: id, step: step.plan.index, process: process, at: t)
+        let launch = step.executor.launchCommand(for: step.plan.descriptor, host: host.flatMap { step.hosts?.hosts[$0] },
+                                                 jobName: "wb-\(step.plan.id)")
+        let process = StageProcess(descriptor: step.plan.descriptor, launch: launch,
+                                   stderrLine: { line in console.stageStderr(stage: stageName, line: line) })
+        let worker = WorkerState(id: id, step: step.plan.index, process: process, host: host, at: t)
         workers[id] = worker
         step.workers.append(id)
         let events = self.events
         process.start { event in events.push(.worker(id: id, event)) }
+        return true
+    }
+
+    /// Forgets a worker that is gone (its process exited or never started).
+    func remove(_ worker: WorkerState, from step: StepState) {
+        guard workers[worker.id] != nil else { return }
+        workers[worker.id] = nil
+        step.workers.removeAll { $0 == worker.id }
+        if let host = worker.host { step.hosts?.release(host) }
     }
 
     func dispatch(at t: Double) {
@@ -28,7 +50,7 @@ extension RunLoop {
                 let inFlight = live.reduce(0) { $0 + $1.inFlight.count }
                 let capacity = max(1, step.inFlightLimit)
                 let wanted = min(step.maximumWorkers, max(1, (demand + inFlight + capacity - 1) / capacity))
-                for _ in live.count..<max(live.count, wanted) { spawnWorker(for: step, at: t) }
+                for _ in live.count..<max(live.count, wanted) where !spawnWorker(for: step, at: t) { break }
             }
             for worker in live where worker.phase == .ready { fill(worker, step: step, at: t) }
         }
@@ -82,6 +104,11 @@ extension RunLoop {
             }
         case .violation(let violation, let line):
             guard worker.phase != .dead else { return }
+            if violation.kind == .unterminatedLine && step.executor.isRemote {
+                // srun or ssh may have been cut off mid-line: the exit that follows says whose fault it was.
+                worker.truncatedLine = line
+                return
+            }
             switch worker.phase {
             case .awaitingHello:
                 let what = violation.kind == .notJSON ? "its first stdout line is not a protocol line" : "its first line is not a valid hello (\(violation.message))"
@@ -97,8 +124,7 @@ extension RunLoop {
             exited(worker, step: step, status: status)
         case .launchFailed(let message):
             startFailed(worker, step: step, StageStartError(stage: step.plan.stageName, message: message, kind: .launchFailed))
-            workers[id] = nil
-            step.workers.removeAll { $0 == id }
+            remove(worker, from: step)
         }
     }
 
@@ -190,6 +216,7 @@ extension RunLoop {
         worker.lastProgress = t
         if worker.inFlight.isEmpty { worker.runningAlone = false }
         step.consecutiveFaults = 0
+        if let host = worker.host { step.hosts?.succeeded(host) }
         guard let document = documents[inFlight.task.document] else { return }
         let index = step.plan.index
         step.taskSeconds += max(0, t - inFlight.sentAt)
@@ -241,9 +268,12 @@ extension RunLoop {
     func checkTimeouts(_ worker: WorkerState, step: StepState, at t: Double) {
         switch worker.phase {
         case .awaitingHello, .configuring:
-            if t - worker.startedAt > 60 {
+            let limit = worker.phase == .awaitingHello ? step.executor.helloTimeout : 60
+            if t - worker.startedAt > limit {
+                let waited = step.executor.isRemote ? " (through \(step.executor.kind.rawValue): \(worker.process.launch.display.prefix(200)))" : ""
                 startFailed(worker, step: step, StageStartError(stage: step.plan.stageName,
-                    message: worker.phase == .awaitingHello ? "said nothing within 60 s of starting (a stage speaks first)" : "did not answer configure within 60 s",
+                    message: worker.phase == .awaitingHello ? "said nothing within \(formatSeconds(limit)) of starting (a stage speaks first)\(waited)"
+                        : "did not answer configure within 60 s",
                     kind: .timeout, stderrTail: worker.process.stderrTail.text))
             }
         case .ready:
@@ -259,7 +289,18 @@ extension RunLoop {
         }
     }
 
-    func exited(_ worker: WorkerState, step: StepState, status: ExitStatus) {
+    func exited(_ worker: WorkerState, step: StepState, status given: ExitStatus) {
+        var status = given
+        if worker.phase != .dead && worker.phase != .stopping && step.executor.isRemote {
+            switch step.executor.classify(given, stderr: worker.process.stderrTail.lines) {
+            case .lost(let reason):
+                workerLost(worker, step: step, reason: reason)
+                remove(worker, from: step)
+                return
+            case .stage(let stageStatus):
+                status = stageStatus
+            }
+        }
         switch worker.phase {
         case .dead, .stopping:
             break
@@ -277,7 +318,6 @@ extension RunLoop {
             }
         }
         worker.phase = .dead
-        workers[worker.id] = nil
-        step.workers.removeAll { $0 == worker.id }
+        remove(worker, from: step)
     }
 }

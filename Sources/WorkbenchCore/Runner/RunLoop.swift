@@ -48,7 +48,7 @@ final class RunLoop: @unchecked Sendable {  // confined to the loop thread
 
     init(plan: RunPlan, options: RunOptions, cache: ResultCache, writer: CacheWriter, events: EventQueue<RunEvent>, gate: Gate,
          stopFeeding: OnceFlag, console: Console, runId: Int64, totalDocuments: Int, workspaceDirectory: String,
-         corpusReader: @escaping () -> CorpusReader) {
+         executors: [ExecutorSpec] = [], corpusReader: @escaping () -> CorpusReader) {
         self.plan = plan
         self.options = options
         self.cache = cache
@@ -62,7 +62,9 @@ final class RunLoop: @unchecked Sendable {  // confined to the loop thread
         self.workspaceDirectory = workspaceDirectory
         self.corpusReader = corpusReader
         digests = [CorpusDigest](repeating: CorpusDigest(), count: plan.steps.count)
-        steps = plan.steps.map { StepState(plan: $0, options: options) }
+        let documentSteps = plan.documentSteps.count
+        steps = plan.steps.map { StepState(plan: $0, options: options, executor: $0.index < executors.count ? executors[$0.index] : .local,
+                                           documentSteps: documentSteps) }
         for step in plan.steps {
             for input in step.inputs where step.scope == .document { steps[input.stepIndex].consumers.append(step.index) }
             steps[step.index].total = step.scope == .document ? totalDocuments : 1

@@ -2,10 +2,18 @@ import Foundation
 
 /// How a run behaves (none of this is part of a cache key).
 public struct RunOptions: Sendable {
-    /// Workers per document step (default: the number of cores).
-    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Tasks in flight per worker.
-    public var inFlight: Int = 8
+    /// Workers per document step (`--jobs`); nil: the executor's default (ssh: hosts × workers per host;
+    /// slurm inside an allocation: its tasks shared among the document steps), else the number of cores.
+    public var jobs: Int?
+    /// Tasks in flight per worker (`--in-flight`); nil: the executor's default (slurm 64, ssh 16), else 8.
+    public var inFlight: Int?
+    /// Where steps run unless the step sets its own `executor` (`--executor`); nil: pipeline.json's, then
+    /// workspace.json's, then local.
+    public var executor: ExecutorKind?
+    /// Check before the run that remote executors are reachable and see the stages (see `ExecutorPreflight`).
+    public var checksExecutors = true
+    /// Environment used for executor defaults (`SLURM_NTASKS` inside an allocation); the process's by default.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Seconds one task may take (per step: `timeout` in pipeline.json).
     public var taskTimeout: Double = 600
     /// Extra attempts after a crash, timeout or retryable error (per step: `retries`).

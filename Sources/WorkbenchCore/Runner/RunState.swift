@@ -45,6 +45,9 @@ struct QueuedTask {
     var notBefore: Double = 0
     /// Why it is being retried (for the final message if it keeps failing).
     var lastFault: String?
+    /// Workers lost (by their executor) while it was in flight: not counted as attempts, but after three
+    /// it runs alone, and lost again alone it counts as a crash.
+    var losses = 0
 }
 
 /// A task on a worker.
@@ -72,11 +75,16 @@ final class WorkerState {
     var unwrittenBytes = 0
     var killedForFault = false
     var shutdownSentAt: Double?
+    /// The ssh host it runs on (index into the step's `HostPool`).
+    var host: Int?
+    /// A last stdout line cut short, kept until the exit says whether the transport or the stage ended it.
+    var truncatedLine: [UInt8]?
 
-    init(id: Int, step: Int, process: StageProcess, at time: Double) {
+    init(id: Int, step: Int, process: StageProcess, host: Int? = nil, at time: Double) {
         self.id = id
         self.step = step
         self.process = process
+        self.host = host
         startedAt = time
         lastProgress = time
     }
@@ -106,6 +114,13 @@ final class StepState {
     var fatalKind: String?
     /// Downstream steps (document scope) that read this step's output in memory.
     var consumers: [Int] = []
+    /// Where its workers run, and for ssh which host the next one goes to.
+    let executor: ExecutorSpec
+    let hosts: HostPool?
+    /// Workers the executor lost (srun/ssh killed, node gone), and the last reason.
+    var lostWorkers = 0
+    var lastLoss: String?
+    var corpusRestarts = 0
 
     var total = 0
     var computed = 0
@@ -119,10 +134,14 @@ final class StepState {
     var firstDispatch: Double?
     var lastCompletion: Double?
 
-    init(plan: StepPlan, options: RunOptions) {
+    init(plan: StepPlan, options: RunOptions, executor: ExecutorSpec = .local, documentSteps: Int = 1) {
         self.plan = plan
-        maximumWorkers = plan.scope == .corpus ? 1 : (plan.step.options.jobs ?? options.jobs)
-        inFlightLimit = plan.step.options.inFlight ?? options.inFlight
+        self.executor = executor
+        if case .ssh(let ssh) = executor.settings { hosts = HostPool(hosts: ssh.hosts) } else { hosts = nil }
+        maximumWorkers = plan.scope == .corpus ? 1 : (plan.step.options.jobs ?? options.jobs
+            ?? executor.defaultWorkers(documentSteps: documentSteps, environment: options.environment)
+            ?? ProcessInfo.processInfo.activeProcessorCount)
+        inFlightLimit = plan.step.options.inFlight ?? options.inFlight ?? executor.defaultInFlight ?? 8
         timeout = plan.step.options.timeout ?? options.taskTimeout
         retries = plan.step.options.retries ?? options.retries
     }

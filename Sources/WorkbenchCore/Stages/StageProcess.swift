@@ -45,6 +45,8 @@ public enum WorkerEvent: Sendable {
 public final class StageProcess: Sendable {
     public let descriptor: StageDescriptor
     public let arguments: [String]
+    /// What is started: the stage itself, or the executor's `srun …`/`ssh …` around it.
+    public let launch: LaunchCommand
     public let stderrTail: StderrTail
     private let pending = Mutex<PendingOutput>(PendingOutput())
     private let wakeWriter: AsyncStream<Void>.Continuation
@@ -57,10 +59,13 @@ public final class StageProcess: Sendable {
         var closed = false
     }
 
-    public init(descriptor: StageDescriptor, arguments: [String] = [], maximumLineBytes: Int = LineFramer.defaultMaximumLineBytes,
-                stderrLine: (@Sendable (String) -> Void)? = nil) {
+    /// - Parameter launch: the command to start instead of the stage's own (an executor's); it must
+    ///   already include `arguments`.
+    public init(descriptor: StageDescriptor, arguments: [String] = [], launch: LaunchCommand? = nil,
+                maximumLineBytes: Int = LineFramer.defaultMaximumLineBytes, stderrLine: (@Sendable (String) -> Void)? = nil) {
         self.descriptor = descriptor
         self.arguments = arguments
+        self.launch = launch ?? .local(descriptor, arguments: arguments)
         self.maximumLineBytes = maximumLineBytes
         self.stderrTail = StderrTail(onLine: stderrLine)
         (self.wakeups, self.wakeWriter) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -102,7 +107,7 @@ public final class StageProcess: Sendable {
     public func kill() { signal(SIGKILL) }
 
     private func run(onEvent: @escaping @Sendable (WorkerEvent) -> Void) async {
-        guard let executable = descriptor.command.first else {
+        guard let executable = launch.arguments.first else {
             onEvent(.launchFailed("stage \"\(descriptor.name)\" has an empty command"))
             return
         }
@@ -113,9 +118,9 @@ public final class StageProcess: Sendable {
         do {
             let outcome = try await Subprocess.run(
                 resolved,
-                arguments: Arguments(Array(descriptor.command.dropFirst()) + arguments),
-                environment: .inherit.updating(["PYTHONUNBUFFERED": "1", "WORKBENCH_STAGE": descriptor.name]),
-                workingDirectory: FilePath(descriptor.directory),
+                arguments: Arguments(Array(launch.arguments.dropFirst())),
+                environment: .inherit.updating(Self.environmentKeys(launch.environment)),
+                workingDirectory: FilePath(launch.workingDirectory),
                 platformOptions: options,
                 input: .inputWriter,
                 output: .sequence,
@@ -172,7 +177,7 @@ public final class StageProcess: Sendable {
             }
         } catch {
             pid.withLock { $0 = nil }
-            onEvent(.launchFailed("cannot start \(descriptor.command.joined(separator: " ")): \(Self.describe(error))"))
+            onEvent(.launchFailed("cannot start \(launch.display): \(Self.describe(error))"))
         }
     }
 
@@ -187,6 +192,13 @@ public final class StageProcess: Sendable {
         case .oversized(let count, let prefix):
             onEvent(.violation(ProtocolViolation(.oversizedLine, "a stdout line of \(count) bytes exceeds the limit of \(LineFramer.defaultMaximumLineBytes >> 20) MiB"), line: prefix))
         }
+    }
+
+    /// An environment update as swift-subprocess takes it.
+    static func environmentKeys(_ values: [String: String]) -> [Environment.Key: String?] {
+        var keyed: [Environment.Key: String?] = [:]
+        for (key, value) in values { if let key = Environment.Key(rawValue: key) { keyed[key] = value } }
+        return keyed
     }
 
     private static func describe(_ error: any Error) -> String {
