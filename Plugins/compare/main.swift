@@ -18,7 +18,7 @@ struct Compare: CorpusStage {
     }
 
     static let info = StageInfo(
-        name: "compare", version: "1.0.0", consumes: ["extract", "attribution"], produces: "compare/1",
+        name: "compare", version: "1.0.0", consumes: ["extract", "attribution"], reads: FactsReader.reads, produces: "compare/1",
         summary: "Outlets side by side: source balance, first voice, casualty claims, vocabulary, own voice, frames, portrayal, "
             + "distinctive words, coverage; every cell with its evidence.",
         configSchema: [

@@ -21,7 +21,7 @@ struct Framing: DocumentStage {
     }
 
     static let info = StageInfo(
-        name: "framing", version: "1.0.0", consumes: ["extract"], produces: "framing/1",
+        name: "framing", version: "1.0.0", consumes: ["extract"], reads: ["extract": FrameAnalyzer.extractMembers], produces: "framing/1",
         summary:
             "Frame profile from a codebook: per frame score, presence, share, and the sentences and cues behind it.",
         configSchema: [

@@ -10,7 +10,7 @@ struct Sentiment: DocumentStage {
     }
 
     static let info = StageInfo(
-        name: "sentiment", version: "1.1.0", consumes: ["extract"], produces: "sentiment/1",
+        name: "sentiment", version: "1.1.0", consumes: ["extract"], reads: ["extract": ExtractInput.members], produces: "sentiment/1",
         summary:
             "Sentence and document polarity, sentiment toward actors and targets, portrayals of violence, with spans.",
         configSchema: [

@@ -5,15 +5,18 @@ public struct StageInfo: Sendable {
     public var name: String
     public var version: String
     public var consumes: [String]
+    /// Per input, the only top-level members the stage reads (the host sends no others); see `StageHello.reads`.
+    public var reads: [String: [String]]
     public var produces: String?
     public var summary: String?
     /// A JSON Schema subset for the step config; the host checks configs against it before running.
     public var configSchema: JSONValue?
 
     public init(
-        name: String, version: String, consumes: [String] = [], produces: String? = nil,
+        name: String, version: String, consumes: [String] = [], reads: [String: [String]] = [:], produces: String? = nil,
         summary: String? = nil, configSchema: JSONValue? = nil
     ) {
+        self.reads = reads
         self.name = name
         self.version = version
         self.consumes = consumes
@@ -23,7 +26,7 @@ public struct StageInfo: Sendable {
     }
 
     func hello(scope: StageScope) -> StageHello {
-        StageHello(name: name, version: version, scope: scope, consumes: consumes, produces: produces,
+        StageHello(name: name, version: version, scope: scope, consumes: consumes, reads: reads, produces: produces,
                    summary: summary, configSchema: configSchema)
     }
 }

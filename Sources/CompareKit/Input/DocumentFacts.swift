@@ -23,13 +23,30 @@ public struct DocumentFacts: Sendable {
 
         var count: Int { scalars.count }
 
+        /// The text of `start..<end` (at most `limit` scalars) on one line: runs of whitespace become
+        /// one space, leading and trailing whitespace go; "…" when it was cut. Built as UTF-8 in one pass.
         func excerpt(_ start: Int, _ end: Int, limit: Int) -> String {
             let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[s..<min(e, s + limit)])
-            var excerpt = String(view).replacingNewlines()
-            if e - s > limit { excerpt += "…" }
-            return excerpt
+            let stop = min(e, s + limit)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity((stop - s) + 4)
+            var space = false
+            for scalar in scalars[s..<stop] {
+                let v = scalar.value
+                if v == 0x20 || v == 0x0A || v == 0x0D || v == 0x09 {
+                    space = true
+                    continue
+                }
+                if space && !bytes.isEmpty { bytes.append(0x20) }
+                space = false
+                if v < 0x80 {
+                    bytes.append(UInt8(v))
+                } else {
+                    bytes.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+            if e - s > limit { bytes.append(contentsOf: [0xE2, 0x80, 0xA6]) }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -8,7 +8,7 @@ enum FactFinder {
     /// Anchors per sentence beyond which pairs are not formed (a list of names is not a fact).
     static let maximumAnchors = 6
 
-    static func facts(casualties: [DocumentFacts.Casualty], entities: [JSONValue], numbers: [JSONValue] = [],
+    static func facts(casualties: [DocumentFacts.Casualty], entities: [(start: Int, name: String)], numbers: [(start: Int, name: String)] = [],
                       sentences: [(Int, Int)], source: DocumentFacts.TextSource) -> [(key: String, label: String, span: DocumentFacts.Span)] {
         var out: [(key: String, label: String, span: DocumentFacts.Span)] = []
         var seen = Set<String>()
@@ -30,18 +30,9 @@ enum FactFinder {
             }
             return nil
         }
-        for e in entities {
-            guard let start = e["start"]?.intValue, let s = sentence(of: start) else { continue }
-            // A country or capital standing for its government is in nearly every sentence: not an anchor.
-            if e["type"]?.stringValue == "LOC", e["canonical"]?.stringValue != nil { continue }
-            let name = e["canonical"]?.stringValue ?? e["text"]?.stringValue ?? ""
-            guard !name.isEmpty else { continue }
-            if !(anchors[s]?.contains(name) ?? false) { anchors[s, default: []].append(name) }
-        }
-        for n in numbers {
-            guard let start = n["start"]?.intValue, let s = sentence(of: start), n["kind"]?.stringValue != "date",
-                  let text = n["text"]?.stringValue else { continue }
-            if !(anchors[s]?.contains(text) ?? false) { anchors[s, default: []].append(text) }
+        for e in entities + numbers {
+            guard let s = sentence(of: e.start) else { continue }
+            if !(anchors[s]?.contains(e.name) ?? false) { anchors[s, default: []].append(e.name) }
         }
         for s in anchors.keys.sorted() {
             let list = Array(Set(anchors[s]!)).sorted()

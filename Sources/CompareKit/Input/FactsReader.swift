@@ -7,6 +7,15 @@ public struct FactsReader: Sendable {
 
     public init(settings: CompareSettings) { self.settings = settings }
 
+    /// Per input, the members `read` uses (declared in the compare stage's hello `reads`, so the host
+    /// sends nothing else: extract's tokens alone are a third of its output).
+    public static let reads: [String: [String]] = [
+        "extract": ["skipped", "date", "headline", "sentences", "casualties", "headline_casualties", "terms", "entities", "numbers"],
+        "attribution": ["attributions", "first_voice", "editorializing"],
+        "framing": ["frames"],
+        "sentiment": ["sides", "portrayal"],
+    ]
+
     /// The facts of `document`, from its inputs by name (raw JSON bytes).
     /// - Throws: `CompareInputError` naming the input and member that do not have the expected shape.
     public func read(_ document: Document, inputs: [String: [UInt8]]) throws(CompareInputError) -> DocumentFacts {
@@ -17,61 +26,56 @@ public struct FactsReader: Sendable {
         facts.date = meta.date
         guard let extractBytes = inputs["extract"] else { throw CompareInputError("missing input \"extract\"") }
         let extract = try Members(extractBytes, input: "extract")
-        if let reason = try extract.value("skipped")?["reason"]?.stringValue {
+        if extract.range("skipped") != nil, let reason = try extract.value("skipped")?["reason"]?.stringValue {
             facts.skipped = reason
             return facts
         }
         let source = DocumentFacts.TextSource(document.text)
         let text = source.scalars
-        func span(_ v: JSONValue?, limit: Int = 240) -> DocumentFacts.Span? {
-            guard let start = v?["start"]?.intValue, let end = v?["end"]?.intValue, start <= end else { return nil }
+        func span(_ m: Members, limit: Int = 240) -> DocumentFacts.Span? {
+            guard let start = m.int("start"), let end = m.int("end"), start <= end else { return nil }
             return Self.span(source, start, end, limit: limit)
         }
-        facts.date = try extract.value("date")?.stringValue ?? facts.date
-        facts.headline = span(try extract.value("headline"))
+        facts.date = extract.string("date") ?? facts.date
+        if let headline = extract.range("headline"), extractBytes[headline.lowerBound] == UInt8(ascii: "{") {
+            facts.headline = span(Members(trusted: extractBytes, range: headline, input: "extract"))
+        }
 
         // Words of the content sentences: the denominator of every rate, and the distinctive-words counts.
-        let sentences = (try extract.value("sentences")?.arrayValue ?? []).compactMap { v -> (Int, Int)? in
-            guard let parts = v.arrayValue, parts.count >= 2, let s = parts[0].intValue, let e = parts[1].intValue else { return nil }
-            return (s, e)
-        }
+        let sentences = Self.sentenceSpans(extract)
         var counter = WordCounter()
         for (s, e) in sentences { counter.add(text, s..<min(e, text.count)) }
         facts.words = counter.words
         facts.wordCounts = counter.counts
 
-        for c in try extract.value("casualties")?.arrayValue ?? [] { if let claim = casualty(c, span: span) { facts.casualties.append(claim) } }
-        for c in try extract.value("headline_casualties")?.arrayValue ?? [] { if let claim = casualty(c, span: span) { facts.headlineCasualties.append(claim) } }
-        for t in try extract.value("terms")?.arrayValue ?? [] {
-            guard let term = t["term"]?.stringValue, let s = span(t, limit: 80) else { continue }
-            facts.terms.append(.init(term: term, group: t["group"]?.stringValue ?? "term", span: s))
+        for c in extract.objects("casualties") { if let claim = casualty(c, span: span) { facts.casualties.append(claim) } }
+        for c in extract.objects("headline_casualties") { if let claim = casualty(c, span: span) { facts.headlineCasualties.append(claim) } }
+        for t in extract.objects("terms") {
+            guard let term = t.string("term"), let s = span(t, limit: 80) else { continue }
+            facts.terms.append(.init(term: term, group: t.string("group") ?? "term", span: s))
         }
-        let entities = try extract.value("entities")?.arrayValue ?? []
-        let numbers = try extract.value("numbers")?.arrayValue ?? []
 
         if let bytes = inputs["attribution"] {
             let attribution = try Members(bytes, input: "attribution")
-            for a in try attribution.value("attributions")?.arrayValue ?? [] {
-                guard let speaker = a["speaker"]?.stringValue, let side = a["side"]?.stringValue, let s = span(a) else { continue }
-                facts.statements.append(.init(speaker: speaker, side: side, direct: a["kind"]?.stringValue == "direct",
-                                              stance: a["stance"]?.stringValue ?? "neutral", span: s, sentence: a["sentence"]?.intValue ?? -1))
+            for a in attribution.objects("attributions") {
+                guard let speaker = a.string("speaker"), let side = a.string("side"), let s = span(a) else { continue }
+                facts.statements.append(.init(speaker: speaker, side: side, direct: a.string("kind") == "direct",
+                                              stance: a.string("stance") ?? "neutral", span: s, sentence: a.int("sentence") ?? -1))
             }
-            facts.firstVoice = try attribution.value("first_voice")?.stringValue
-            for e in try attribution.value("editorializing")?.arrayValue ?? [] {
+            facts.firstVoice = attribution.string("first_voice")
+            for e in attribution.objects("editorializing") {
                 guard let s = span(e, limit: 400) else { continue }
-                facts.editorials.append(.init(markers: e["markers"]?.arrayValue?.compactMap(\.stringValue) ?? [], span: s))
+                facts.editorials.append(.init(markers: e.strings("markers"), span: s))
             }
         }
         if let bytes = inputs["framing"] {
-            // Frames carry every cue match as evidence: each frame is split, and only its figures and first
-            // evidence sentences are parsed.
+            // Frames carry every cue match as evidence: only their figures and first evidence sentences are read.
             let framing = try Members(bytes, input: "framing")
             var frames: [DocumentFacts.Frame] = []
-            for element in framing.elements("frames") {
-                let f = Members(trusted: framing.bytes, range: element, input: "framing")
-                guard let id = try f.value("frame")?.stringValue else { continue }
+            for f in framing.objects("frames") {
+                guard let id = f.string("frame") else { continue }
                 var evidence: [DocumentFacts.Span] = []
-                if let e = f.ranges["evidence"] {
+                if let e = f.range("evidence"), framing.bytes[e.lowerBound] == UInt8(ascii: "{") {
                     let members = Members(trusted: framing.bytes, range: e, input: "framing")
                     for sentence in members.elements("sentences").prefix(3) {
                         guard let parts = try? JSONParser.parse(framing.bytes[sentence]).arrayValue, parts.count >= 2,
@@ -79,32 +83,73 @@ public struct FactsReader: Sendable {
                         evidence.append(Self.span(source, s, e))
                     }
                 }
-                frames.append(.init(id: id, label: try f.value("label")?.stringValue ?? id, present: try f.value("present")?.boolValue ?? false,
-                                    share: try f.value("share")?.doubleValue ?? 0, evidence: evidence))
+                frames.append(.init(id: id, label: f.string("label") ?? id, present: f.bool("present") ?? false,
+                                    share: f.double("share") ?? 0, evidence: evidence))
             }
             facts.frames = frames
         }
         if let bytes = inputs["sentiment"] {
             let sentiment = try Members(bytes, input: "sentiment")
-            facts.tones = (try sentiment.value("sides")?.arrayValue ?? []).compactMap { t in
-                guard let side = t["side"]?.stringValue, let score = t["score"]?.doubleValue else { return nil }
-                return .init(side: side, score: score, mentions: t["mentions"]?.intValue ?? 0,
-                             evidence: (t["evidence"]?.arrayValue ?? []).prefix(3).compactMap { span($0) })
+            facts.tones = sentiment.objects("sides").compactMap { t in
+                guard let side = t.string("side"), let score = t.double("score") else { return nil }
+                return .init(side: side, score: score, mentions: t.int("mentions") ?? 0,
+                             evidence: t.objects("evidence").prefix(3).compactMap { span($0) })
             }
-            facts.portrayals = (try sentiment.value("portrayal")?.arrayValue ?? []).compactMap { p in
-                guard let agent = p["agent_side"]?.stringValue, let s = span(p["span"]) else { return nil }
-                return .init(agentSide: agent, patientSide: p["patient_side"]?.stringValue, verb: p["verb"]?.stringValue ?? "",
-                             voice: p["voice"]?.stringValue ?? "outlet", span: s)
+            facts.portrayals = sentiment.objects("portrayal").compactMap { p in
+                guard let agent = p.string("agent_side"), let r = p.range("span"), p.bytes[r.lowerBound] == UInt8(ascii: "{"),
+                      let s = span(Members(trusted: p.bytes, range: r, input: "sentiment")) else { return nil }
+                return .init(agentSide: agent, patientSide: p.string("patient_side"), verb: p.string("verb") ?? "",
+                             voice: p.string("voice") ?? "outlet", span: s)
             }
         }
-        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: entities, numbers: numbers, sentences: sentences, source: source)
+        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: Self.anchors(extract.objects("entities")),
+                                       numbers: Self.numberAnchors(extract.objects("numbers")), sentences: sentences, source: source)
         return facts
     }
 
-    func casualty(_ c: JSONValue, span: (JSONValue?, Int) -> DocumentFacts.Span?) -> DocumentFacts.Casualty? {
-        guard let side = c["side"]?.stringValue, let s = span(c, 240) else { return nil }
-        return .init(side: side, killed: c["killed"]?.intValue, wounded: c["wounded"]?.intValue, day: c["day"]?.stringValue,
-                     claimant: c["claimant"]?.stringValue ?? "outlet", claimantSide: c["claimant_side"]?.stringValue, span: s)
+    /// `[start, end, paragraph]` triples of extract's `sentences`, as (start, end).
+    static func sentenceSpans(_ extract: Members) -> [(Int, Int)] {
+        extract.elements("sentences").compactMap { range -> (Int, Int)? in
+            // Two integers at the front of a small array: read them without building values.
+            var numbers: [Int] = []
+            var i = range.lowerBound + 1
+            while numbers.count < 2 && i < range.upperBound {
+                var value = 0, digits = 0
+                while i < range.upperBound, extract.bytes[i] >= 0x30, extract.bytes[i] <= 0x39 {
+                    value = value * 10 + Int(extract.bytes[i] - 0x30)
+                    digits += 1
+                    i += 1
+                }
+                if digits > 0 { numbers.append(value) } else { i += 1 }
+            }
+            return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        }
+    }
+
+    /// Entities as coverage anchors: (start, name), leaving out countries and capitals that stand for
+    /// their governments (they are in nearly every sentence).
+    static func anchors(_ entities: [Members]) -> [(start: Int, name: String)] {
+        entities.compactMap { e in
+            guard let start = e.int("start") else { return nil }
+            let canonical = e.string("canonical")
+            if canonical != nil, e.string("type") == "LOC" { return nil }
+            guard let name = canonical ?? e.string("text"), !name.isEmpty else { return nil }
+            return (start, name)
+        }
+    }
+
+    /// Numbers other than dates as coverage anchors: (start, text).
+    static func numberAnchors(_ numbers: [Members]) -> [(start: Int, name: String)] {
+        numbers.compactMap { n in
+            guard let start = n.int("start"), n.string("kind") != "date", let text = n.string("text") else { return nil }
+            return (start, text)
+        }
+    }
+
+    func casualty(_ c: Members, span: (Members, Int) -> DocumentFacts.Span?) -> DocumentFacts.Casualty? {
+        guard let side = c.string("side"), let s = span(c, 240) else { return nil }
+        return .init(side: side, killed: c.int("killed"), wounded: c.int("wounded"), day: c.string("day"),
+                     claimant: c.string("claimant") ?? "outlet", claimantSide: c.string("claimant_side"), span: s)
     }
 
     /// The value a document is grouped by.
@@ -132,11 +177,13 @@ public struct CompareInputError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// The top-level members of one JSON output, parsed on demand.
+/// The members of one JSON object of an input, located but not parsed; scalar members are read
+/// straight from the bytes (no `JSONValue` tree), arrays and objects parsed on demand.
 struct Members {
     let bytes: [UInt8]
     let input: String
-    var ranges: [String: Range<Int>] = [:]
+    /// Members in order, ranges in `bytes` (objects are small: a linear search beats hashing).
+    private(set) var members: [JSONParser.ScannedMember] = []
 
     init(_ bytes: [UInt8], input: String) throws(CompareInputError) {
         self.bytes = bytes
@@ -145,23 +192,29 @@ struct Members {
         guard bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") else {
             throw CompareInputError("input \"\(input)\" is not a JSON object")
         }
-        for member in bytes.withUnsafeBufferPointer({ JSONParser.membersOfValidatedObject($0) }) { ranges[member.key] = member.range }
+        members = bytes.withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0) }
     }
 
     /// The members of the object at `range` of `bytes` (part of an input already checked).
     init(trusted bytes: [UInt8], range: Range<Int>, input: String) {
         self.bytes = bytes
         self.input = input
-        bytes.withUnsafeBufferPointer { buffer in
-            for member in JSONParser.membersOfValidatedObject(UnsafeBufferPointer(rebasing: buffer[range])) {
-                ranges[member.key] = (range.lowerBound + member.range.lowerBound)..<(range.lowerBound + member.range.upperBound)
+        members = bytes.withUnsafeBufferPointer { buffer in
+            JSONParser.membersOfValidatedObject(UnsafeBufferPointer(rebasing: buffer[range])).map {
+                JSONParser.ScannedMember(key: $0.key, range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound))
             }
         }
     }
 
+    /// The byte range of member `key`'s value.
+    func range(_ key: String) -> Range<Int>? {
+        for member in members where member.key == key { return member.range }
+        return nil
+    }
+
     /// The byte ranges of the elements of member `key` (an array).
     func elements(_ key: String) -> [Range<Int>] {
-        guard let range = ranges[key] else { return [] }
+        guard let range = range(key) else { return [] }
         return bytes.withUnsafeBufferPointer { buffer in
             JSONParser.elementsOfValidatedArray(UnsafeBufferPointer(rebasing: buffer[range])).map {
                 (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
@@ -169,26 +222,60 @@ struct Members {
         }
     }
 
+    /// The elements of member `key` that are objects, each split into its members.
+    func objects(_ key: String) -> [Members] {
+        elements(key).compactMap { bytes[$0.lowerBound] == UInt8(ascii: "{") ? Members(trusted: bytes, range: $0, input: input) : nil }
+    }
+
+    /// Member `key` parsed as a JSON value.
     func value(_ key: String) throws(CompareInputError) -> JSONValue? {
-        guard let range = ranges[key] else { return nil }
+        guard let range = range(key) else { return nil }
         do { return try JSONParser.parse(bytes[range]) } catch { throw CompareInputError("input \"\(input)\" member \(key): \(error)") }
     }
-}
 
-extension String {
-    /// Line breaks and runs of spaces as single spaces (excerpts are one line).
-    func replacingNewlines() -> String {
-        var out = ""
-        var space = false
-        for scalar in unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == " " {
-                space = true
-            } else {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.unicodeScalars.append(scalar)
-            }
+    /// Member `key` when it is a string (nil for null, absent or another type).
+    func string(_ key: String) -> String? {
+        guard let range = range(key), range.count >= 2, bytes[range.lowerBound] == 0x22 else { return nil }
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        if !bytes[inner].contains(0x5C) { return String(decoding: bytes[inner], as: UTF8.self) }
+        return (try? JSONParser.parse(bytes[range]))?.stringValue
+    }
+
+    /// Member `key` when it is an integral number.
+    func int(_ key: String) -> Int? {
+        guard let range = range(key), !range.isEmpty else { return nil }
+        var i = range.lowerBound
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var value = 0
+        var digits = 0
+        while i < range.upperBound, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 15 {
+            value = value * 10 + Int(bytes[i] - 0x30)
+            digits += 1
+            i += 1
         }
-        return out
+        if i == range.upperBound && digits > 0 { return negative ? -value : value }
+        guard digits > 0 || negative else { return nil }
+        return (try? JSONParser.parse(bytes[range]))?.intValue
+    }
+
+    /// Member `key` when it is a number.
+    func double(_ key: String) -> Double? {
+        guard let range = range(key), !range.isEmpty else { return nil }
+        let c = bytes[range.lowerBound]
+        guard c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) else { return nil }
+        if let int = int(key) { return Double(int) }
+        return (try? JSONParser.parse(bytes[range]))?.doubleValue
+    }
+
+    /// Member `key` when it is `true` or `false`.
+    func bool(_ key: String) -> Bool? {
+        guard let range = range(key), let c = range.first.map({ bytes[$0] }) else { return nil }
+        return c == UInt8(ascii: "t") ? true : c == UInt8(ascii: "f") ? false : nil
+    }
+
+    /// Member `key` when it is an array of strings.
+    func strings(_ key: String) -> [String] {
+        (try? value(key))?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }

@@ -1,6 +1,9 @@
 /// English function words, left out of the distinctive-words counts (they say nothing about an
 /// outlet's vocabulary). Written for Workbench.
 enum Stopwords {
+    /// The longest stop word's length in bytes: longer words need no lookup.
+    static let longest = english.map(\.utf8.count).max() ?? 0
+
     static let english: Set<String> = [
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
         "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",

@@ -2,8 +2,13 @@
 /// numbers or one-letter words) for the distinctive-words table.
 struct WordCounter {
     private(set) var words = 0
-    private(set) var counts: [String: Int] = [:]
+    private(set) var counts: [String: Int]
     private var word: [UInt8] = []
+    private let longestStopword = Stopwords.longest
+
+    init() {
+        counts = Dictionary(minimumCapacity: 256)
+    }
 
     /// Adds the words of `text[range]`: runs of letters, with inner hyphens (`arch-rival`); a possessive
     /// `’s`/`'s` ends a word (`Armenia’s` counts as `armenia`).
@@ -40,7 +45,7 @@ struct WordCounter {
         words += 1
         if word.count > 1 {
             let w = String(decoding: word, as: UTF8.self)
-            if !Stopwords.english.contains(w) { counts[w, default: 0] += 1 }
+            if word.count > longestStopword || !Stopwords.english.contains(w) { counts[w, default: 0] += 1 }
         }
         word.removeAll(keepingCapacity: true)
     }

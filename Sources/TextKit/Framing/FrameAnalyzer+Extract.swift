@@ -5,6 +5,9 @@ public struct FramingInputError: Error, CustomStringConvertible, Sendable {
 }
 
 extension FrameAnalyzer {
+    /// The members of extract's output `analyze(text:extract:)` reads (declared in the framing stage's hello `reads`).
+    public static let extractMembers = ["skipped", "sentences", "tokens"]
+
     /// The frame profile of a document from the extract stage's raw output (`extract/1` JSON): only
     /// `skipped` when extract passed the document over. Reads just `skipped`, `sentences` and `tokens`.
     /// - Throws: `FramingInputError` when those are malformed.

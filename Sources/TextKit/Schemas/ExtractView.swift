@@ -11,6 +11,10 @@ public struct ExtractView: Sendable {
     public var sentences: [ExtractOutput.SentenceRef] = []
     public var statements: [ExtractOutput.Statement] = []
 
+    /// The members of extract's output this view reads (a stage declares them in its hello `reads`, so
+    /// the host sends no others).
+    public static let members = ["skipped", "date", "headline", "paragraphs", "sentences", "statements"]
+
     /// The view of an output already in memory.
     public init(_ output: ExtractOutput) {
         skipped = output.skipped

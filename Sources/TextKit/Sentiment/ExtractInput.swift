@@ -5,6 +5,9 @@ import WorkbenchProtocol
 /// whole `ExtractOutput` with `JSONDecoder` costs more than the analysis itself.
 public enum ExtractInput {
     /// - Throws: `ExtractInput.Failure` naming what is malformed.
+    /// The members of extract's output `decode` reads (declared in the sentiment stage's hello `reads`).
+    public static let members = ["language", "skipped", "paragraphs", "sentences", "entities", "statements"]
+
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> ExtractOutput {
         let members = try topLevelMembers(bytes)
         func value(_ key: String) throws(Failure) -> JSONValue? {

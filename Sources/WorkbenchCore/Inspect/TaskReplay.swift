@@ -18,13 +18,13 @@ public struct TaskReplay: Sendable {
     /// The task line: the document and the upstream outputs read from the cache.
     /// - Throws: `CacheError` when an upstream result is not stored yet.
     public func taskLine() throws(CacheError) -> [UInt8] {
-        var inputs: [(name: String, output: [UInt8])] = []
+        var inputs: [(name: String, output: [UInt8], members: [String]?)] = []
         for input in context.step.inputs {
             let key = context.keys[input.stepIndex]
             guard let output = context.cache.output(for: key) else {
                 throw CacheError("the input \"\(input.name)\" (step \(input.stepId)) for this document is not in the cache; run the pipeline first, or `workbench why \(context.document.id) \(input.stepId)`")
             }
-            inputs.append((input.name, output))
+            inputs.append((input.name, output, input.members))
         }
         var writer = JSONWriter()
         HostMessage.writeTask(into: &writer, id: "replay", document: context.documentJSON, inputs: inputs)

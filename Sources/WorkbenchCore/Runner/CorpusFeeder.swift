@@ -40,14 +40,14 @@ final class CorpusFeeder: @unchecked Sendable {
                 let outputs = try cache.outputs(for: wanted)
                 for document in keyed {
                     guard !stop.isSet else { return false }
-                    let inputs = step.inputs.map { (name: $0.name, output: outputs[document.keys[$0.stepIndex]]) }
+                    let inputs = step.inputs.map { (name: $0.name, output: outputs[document.keys[$0.stepIndex]], members: $0.members) }
                     guard inputs.allSatisfy({ $0.output != nil }) else {
                         excluded.append(document.document.id)
                         continue
                     }
                     var writer = JSONWriter(reservingCapacity: document.json.count + 256)
                     HostMessage.writeTask(into: &writer, id: document.document.id, document: document.json,
-                                          inputs: inputs.map { ($0.name, $0.output!) })
+                                          inputs: inputs.map { ($0.name, $0.output!, $0.members) })
                     writer.bytes.append(0x0A)
                     guard budget.acquire(writer.bytes.count, stop: stop) else { return false }
                     process.send(writer.bytes)

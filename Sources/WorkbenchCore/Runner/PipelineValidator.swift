@@ -175,8 +175,10 @@ public struct PipelineValidator: Sendable {
         var position: [String: Int] = [:]
         for (index, step) in order.enumerated() {
             position[step.id] = index
-            let resolved = (bindings[step.id] ?? []).map { InputBinding(name: $0.name, stepId: $0.stepId, stepIndex: position[$0.stepId]!) }
             let hello = hellos[step.stage]!
+            let resolved = (bindings[step.id] ?? []).map {
+                InputBinding(name: $0.name, stepId: $0.stepId, stepIndex: position[$0.stepId]!, members: hello.reads[$0.name])
+            }
             plans.append(StepPlan(step: step, descriptor: registry[step.stage]!, hello: hello, index: index, inputs: resolved,
                                   fingerprint: registry.fingerprint(of: step.stage),
                                   protocolVersion: StageProtocol.negotiate(stage: hello.protocols)!))

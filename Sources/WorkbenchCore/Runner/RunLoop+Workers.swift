@@ -74,7 +74,7 @@ extension RunLoop {
         let taskId = nextTaskId
         nextTaskId += 1
         var writer = JSONWriter(reservingCapacity: document.json.count + 512)
-        let inputs = step.plan.inputs.map { (name: $0.name, output: document.outputs[$0.stepIndex] ?? Array("null".utf8)) }
+        let inputs = step.plan.inputs.map { (name: $0.name, output: document.outputs[$0.stepIndex] ?? Array("null".utf8), members: $0.members) }
         HostMessage.writeTask(into: &writer, id: String(taskId), document: document.json, inputs: inputs)
         writer.bytes.append(0x0A)
         if worker.inFlight.isEmpty { worker.lastProgress = t }

@@ -63,6 +63,8 @@ public struct InputBinding: Hashable, Sendable {
     public var name: String
     public var stepId: String
     public var stepIndex: Int
+    /// The only top-level members sent (the stage's hello `reads`); nil: the whole output.
+    public var members: [String]? = nil
 }
 
 /// A validated pipeline, in topological order.

@@ -7,6 +7,11 @@ extension JSONParser {
     public struct ScannedMember: Hashable, Sendable {
         public var key: String
         public var range: Range<Int>
+
+        public init(key: String, range: Range<Int>) {
+            self.key = key
+            self.range = range
+        }
     }
 
     /// Validates `bytes` as one JSON object and returns its members with the byte range of each value.
@@ -233,6 +238,14 @@ extension JSONParser {
     /// nothing is checked or built. On bytes that are not a valid object the result is unspecified but
     /// the function never reads out of bounds.
     public static func membersOfValidatedObject(_ bytes: UnsafeBufferPointer<UInt8>) -> [ScannedMember] {
+        var unused: [ScannedMember]?
+        return membersOfValidatedObject(bytes, splitting: nil, into: &unused)
+    }
+
+    /// `membersOfValidatedObject`, also splitting the members of the object-valued member `nestedKey`
+    /// into `nested` as it goes (one pass over the bytes instead of two).
+    public static func membersOfValidatedObject(_ bytes: UnsafeBufferPointer<UInt8>, splitting nestedKey: String?,
+                                                into nested: inout [ScannedMember]?) -> [ScannedMember] {
         var members: [ScannedMember] = []
         let n = bytes.count
         var i = 0
@@ -250,12 +263,43 @@ extension JSONParser {
             i += 1
             while i < n && isSpace(bytes[i]) { i += 1 }
             let start = i
-            i = endOfValue(bytes, from: i)
+            if key == nestedKey, i < n, bytes[i] == 0x7B {
+                var inner: [ScannedMember] = []
+                i = splitObject(bytes, from: i, into: &inner)
+                nested = inner
+            } else {
+                i = endOfValue(bytes, from: i)
+            }
             var end = min(i, n)
             while end > start && isSpace(bytes[end - 1]) { end -= 1 }
             members.append(ScannedMember(key: key, range: start..<end))
         }
         return members
+    }
+
+    /// Splits the object opening at `open` into its members (absolute ranges); returns the index just
+    /// past its closing brace.
+    static func splitObject(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, into members: inout [ScannedMember]) -> Int {
+        let n = bytes.count
+        var i = open + 1
+        while i < n {
+            while i < n && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
+            guard i < n, bytes[i] == 0x22 else { break }
+            let keyEnd = endOfString(bytes, from: i)
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<max(i + 1, keyEnd - 1)]), as: UTF8.self)
+            i = keyEnd
+            while i < n && isSpace(bytes[i]) { i += 1 }
+            guard i < n, bytes[i] == 0x3A else { break }
+            i += 1
+            while i < n && isSpace(bytes[i]) { i += 1 }
+            let start = i
+            i = endOfValue(bytes, from: i)
+            var end = min(i, n)
+            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+            members.append(ScannedMember(key: key, range: start..<end))
+        }
+        while i < n && bytes[i] != 0x7D { i += 1 }
+        return min(i + 1, n)
     }
 
     /// The byte ranges of the elements of an array already known to be valid JSON (see

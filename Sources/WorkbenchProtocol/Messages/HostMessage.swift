@@ -52,13 +52,58 @@ public enum HostMessage: Sendable {
         w.writeRaw("}}")
     }
 
+    /// Writes a task line whose inputs keep only the top-level members the stage reads (`members`;
+    /// nil: the whole output). Outputs are valid JSON (the host validated them when they arrived).
+    public static func writeTask(
+        into w: inout JSONWriter, id: String, document: some Collection<UInt8>,
+        inputs: [(name: String, output: [UInt8], members: [String]?)]
+    ) {
+        w.writeRaw(#"{"type":"task","id":"#)
+        w.writeString(id)
+        w.writeRaw(#","document":"#)
+        w.writeRaw(document)
+        w.writeRaw(#","inputs":{"#)
+        for (i, input) in inputs.enumerated() {
+            if i > 0 { w.writeRaw(",") }
+            w.writeString(input.name)
+            w.writeRaw(":")
+            if let members = input.members {
+                writeProjection(of: input.output, keeping: members, into: &w)
+            } else {
+                w.writeRaw(input.output)
+            }
+        }
+        w.writeRaw("}}")
+    }
+
+    /// `output` with only the listed top-level members (in the output's order); anything but an object
+    /// is written as it is.
+    static func writeProjection(of output: [UInt8], keeping members: [String], into w: inout JSONWriter) {
+        output.withUnsafeBufferPointer { buffer in
+            guard buffer.first(where: { !JSONParser.isSpace($0) }) == UInt8(ascii: "{") else {
+                w.writeRaw(buffer)
+                return
+            }
+            w.writeRaw("{")
+            var first = true
+            for member in JSONParser.membersOfValidatedObject(buffer) where members.contains(member.key) {
+                if !first { w.writeRaw(",") }
+                first = false
+                w.writeString(member.key)
+                w.writeRaw(":")
+                w.writeRaw(UnsafeBufferPointer(rebasing: buffer[member.range]))
+            }
+            w.writeRaw("}")
+        }
+    }
+
     /// Decodes one line as a stage sees it (the SDKs use this; the host only writes).
     /// - Throws: `ProtocolViolation`.
     public static func decode(_ line: [UInt8]) throws(ProtocolViolation) -> HostMessage {
         // The host writes its lines with a JSON writer: they are only split here, not validated again
         // (a task carries the document and every input, tens of kilobytes). A line without a string
         // `type` is scanned strictly, for the exact violation.
-        var scanned = ScannedLine(trusting: line)
+        var scanned = ScannedLine(trusting: line, splitting: "inputs")
         if (try? scanned.type()) == nil { scanned = try ScannedLine(line) }
         switch try scanned.type() {
         case "configure":
@@ -73,8 +118,10 @@ public enum HostMessage: Sendable {
                 throw ProtocolViolation(.missingField, "a \"task\" message needs a \"document\" object")
             }
             var inputs: [(String, [UInt8])] = []
-            if let raw = scanned.raw("inputs"), raw.first == UInt8(ascii: "{") {
-                // The whole line was validated above: the inputs object only needs splitting.
+            if let members = scanned.nested {
+                // Split in the same pass as the line (ranges in the line).
+                inputs = members.map { ($0.key, Array(line[$0.range])) }
+            } else if let raw = scanned.raw("inputs"), raw.first == UInt8(ascii: "{") {
                 let members = Array(raw).withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0) }
                 let base = raw.startIndex
                 inputs = members.map { ($0.key, Array(line[(base + $0.range.lowerBound)..<(base + $0.range.upperBound)])) }

@@ -2,6 +2,8 @@
 public struct ScannedLine: Sendable {
     public let bytes: [UInt8]
     public let members: [JSONParser.ScannedMember]
+    /// With `init(trusting:splitting:)`: the members of the nested object named there (ranges in `bytes`).
+    public private(set) var nested: [JSONParser.ScannedMember]? = nil
 
     /// Validates `bytes` as a JSON object.
     /// - Throws: `ProtocolViolation` (`.invalidUTF8`, `.notJSON` or `.notAnObject`).
@@ -30,6 +32,15 @@ public struct ScannedLine: Sendable {
     public init(trusting bytes: [UInt8]) {
         self.bytes = bytes
         members = bytes.withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0) }
+    }
+
+    /// Like `init(trusting:)`, and splits the object member `key` into its own members in the same pass
+    /// (`nested`; nil when the member is absent or not an object).
+    public init(trusting bytes: [UInt8], splitting key: String) {
+        self.bytes = bytes
+        var inner: [JSONParser.ScannedMember]?
+        members = bytes.withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0, splitting: key, into: &inner) }
+        nested = inner
     }
 
     /// The raw bytes of member `key`'s value, if present.

@@ -6,6 +6,9 @@ public struct StageHello: Hashable, Sendable {
     public var scope: StageScope
     /// Outputs this stage reads, by stage name or produced type (`"extract"`, `"extract/1"`).
     public var consumes: [String]
+    /// For an input (by the name it arrives under), the only top-level members of it the stage reads;
+    /// the host leaves the others out of the task. An input not listed arrives whole.
+    public var reads: [String: [String]]
     /// The type of output it writes, e.g. `"attribution/1"`.
     public var produces: String?
     /// One line for `workbench stages`.
@@ -17,9 +20,10 @@ public struct StageHello: Hashable, Sendable {
 
     public init(
         protocols: [Int] = StageProtocol.supportedVersions, name: String, version: String,
-        scope: StageScope = .document, consumes: [String] = [], produces: String? = nil,
+        scope: StageScope = .document, consumes: [String] = [], reads: [String: [String]] = [:], produces: String? = nil,
         summary: String? = nil, configSchema: JSONValue? = nil, extra: JSONObject = JSONObject()
     ) {
+        self.reads = reads
         self.protocols = protocols
         self.name = name
         self.version = version
@@ -32,7 +36,7 @@ public struct StageHello: Hashable, Sendable {
     }
 
     static let knownKeys: Set<String> = [
-        "type", "protocols", "name", "version", "scope", "consumes", "produces", "description", "config_schema",
+        "type", "protocols", "name", "version", "scope", "consumes", "reads", "produces", "description", "config_schema",
     ]
 
     /// Reads a hello from its JSON object (a protocol line or a `stage.json` manifest).
@@ -67,13 +71,24 @@ public struct StageHello: Hashable, Sendable {
             else { throw fail("\"consumes\" must be an array of strings") }
             consumes = names
         }
+        var reads: [String: [String]] = [:]
+        if let raw = object["reads"], !raw.isNull {
+            guard let inputs = raw.objectValue else { throw fail("\"reads\" must be an object: input name → array of member names") }
+            for member in inputs.members {
+                let input = member.key
+                guard let items = member.value.arrayValue, let names = Optional(items.compactMap(\.stringValue)), names.count == items.count else {
+                    throw fail("\"reads\".\(input) must be an array of member names")
+                }
+                reads[input] = names
+            }
+        }
         if let raw = object["produces"], raw.stringValue == nil, !raw.isNull { throw fail("\"produces\" must be a string") }
         if let raw = object["description"], raw.stringValue == nil, !raw.isNull { throw fail("\"description\" must be a string") }
         if let raw = object["config_schema"], raw.objectValue == nil, !raw.isNull {
             throw fail("\"config_schema\" must be an object")
         }
         self.init(
-            protocols: versions, name: name, version: version, scope: scope, consumes: consumes,
+            protocols: versions, name: name, version: version, scope: scope, consumes: consumes, reads: reads,
             produces: object["produces"]?.stringValue, summary: object["description"]?.stringValue,
             configSchema: object["config_schema"].flatMap { $0.isNull ? nil : $0 },
             extra: JSONObject(object.members.filter { !Self.knownKeys.contains($0.key) })
@@ -89,6 +104,11 @@ public struct StageHello: Hashable, Sendable {
         object["version"] = .string(version)
         object["scope"] = .string(scope.rawValue)
         object["consumes"] = .array(consumes.map { .string($0) })
+        if !reads.isEmpty {
+            var inputs = JSONObject()
+            for input in reads.keys.sorted() { inputs[input] = .array(reads[input]!.map { .string($0) }) }
+            object["reads"] = .object(inputs)
+        }
         if let produces { object["produces"] = .string(produces) }
         if let summary { object["description"] = .string(summary) }
         if let configSchema { object["config_schema"] = configSchema }
