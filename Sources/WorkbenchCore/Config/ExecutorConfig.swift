@@ -6,10 +6,11 @@ import WorkbenchProtocol
 /// "executor": "slurm"
 /// "executor": {"type": "slurm", "partition": "short", "cpus_per_task": 1, "memory": "2G", "time_limit": "02:00:00",
 ///              "extra_args": ["--account=lab"], "in_flight": 64}
-/// "executor": {"type": "ssh", "hosts": ["ws1", "ws2"], "workers_per_host": 2, "extra_args": ["-p", "2222"]}
+/// "executor": {"type": "ssh", "hosts": ["ws1", "ws2"], "workers_per_host": 2, "extra_args": ["-p", "2222"],
+///              "environment": {"OMP_NUM_THREADS": "1"}}
 /// ```
 extension ExecutorSpec {
-    static let commonKeys = ["type", "in_flight", "start_timeout", "description"]
+    static let commonKeys = ["type", "in_flight", "start_timeout", "environment", "description"]
     static let slurmKeys = commonKeys + ["partition", "cpus_per_task", "memory", "time_limit", "extra_args", "srun"]
     static let sshKeys = commonKeys + ["hosts", "workers_per_host", "extra_args", "ssh"]
     static let typeNames = ExecutorKind.allCases.map(\.rawValue)
@@ -80,6 +81,24 @@ extension ExecutorSpec {
             }
             spec.inFlight = reader.int(object, "in_flight", at: path, minimum: 1)
             spec.startTimeout = reader.number(object, "start_timeout", at: path, minimum: 1)
+            if let given = object["environment"] {
+                let envPath = path.appending("environment")
+                if case .object(let variables) = given {
+                    for member in variables.members {
+                        guard case .string(let value) = member.value else {
+                            reader.expect("a string", at: envPath.appending(member.key), found: member.value)
+                            continue
+                        }
+                        if member.key.isEmpty || member.key.contains("=") || !member.key.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                            reader.error("\"\(member.key)\" is not an environment variable name", at: envPath.appending(member.key), key: true)
+                            continue
+                        }
+                        spec.environment[member.key] = value
+                    }
+                } else {
+                    reader.expect("an object of NAME: value strings", at: envPath, found: given)
+                }
+            }
             return spec
         default:
             reader.expect("\"local\", \"slurm\" or an executor object", at: path, found: value, hint: "e.g. \"slurm\" or \(sshExample)")

@@ -69,11 +69,14 @@ public struct ExecutorSpec: Hashable, Sendable, CustomStringConvertible {
     public var inFlight: Int?
     /// Seconds a new worker may take to say hello (a Slurm step may wait in the queue first).
     public var startTimeout: Double?
+    /// Variables set for the workers (on the remote side too: srun exports them, ssh sets them in the remote command).
+    public var environment: [String: String]
 
-    public init(_ settings: Settings, inFlight: Int? = nil, startTimeout: Double? = nil) {
+    public init(_ settings: Settings, inFlight: Int? = nil, startTimeout: Double? = nil, environment: [String: String] = [:]) {
         self.settings = settings
         self.inFlight = inFlight
         self.startTimeout = startTimeout
+        self.environment = environment
     }
 
     public static let local = ExecutorSpec(.local)
@@ -173,7 +176,8 @@ public enum WorkerExit: Hashable, Sendable {
 extension ExecutorSpec {
     /// The command that starts one worker of `descriptor` (on `host`, for ssh).
     public func launchCommand(for descriptor: StageDescriptor, arguments: [String] = [], host: String? = nil, jobName: String? = nil) -> LaunchCommand {
-        let local = LaunchCommand.local(descriptor, arguments: arguments)
+        var local = LaunchCommand.local(descriptor, arguments: arguments)
+        local.environment.merge(environment) { stage, _ in stage }
         switch settings {
         case .local:
             return local

@@ -65,6 +65,7 @@ extension RunLoop {
             }
             requeued += 1
         }
+        step.requeuedTasks += requeued
         let what = wasStarting ? "a worker was lost while starting" : "a worker was lost"
         console.note("step \"\(step.plan.id)\": \(what)\(where_) (\(reason))" + (requeued > 0 ? "; its \(requeued) tasks in flight were re-queued" : ""))
         if step.consecutiveFaults >= options.abandonAfter {
@@ -93,7 +94,7 @@ extension RunLoop {
     var lostWorkerNotes: [String] {
         steps.filter { $0.lostWorkers > 0 }.map { step in
             "step \"\(step.plan.id)\": \(step.lostWorkers) worker\(step.lostWorkers == 1 ? "" : "s") lost by the \(step.executor.kind.rawValue) executor; "
-                + "their tasks were re-queued (last: \(step.lastLoss ?? "?"))"
+                + "\(step.requeuedTasks) task\(step.requeuedTasks == 1 ? "" : "s") in flight re-queued (last: \(step.lastLoss ?? "?"))"
         }
     }
 }

@@ -119,6 +119,7 @@ final class StepState {
     let hosts: HostPool?
     /// Workers the executor lost (srun/ssh killed, node gone), and the last reason.
     var lostWorkers = 0
+    var requeuedTasks = 0
     var lastLoss: String?
     var corpusRestarts = 0
 
