@@ -33,7 +33,7 @@ extension Workbench {
         @Option(name: [.short, .long], help: "Workers per step (default: the number of cores).")
         var jobs: Int?
 
-        @Option(help: "Tasks in flight per worker (default 8; slurm 64, ssh 16).")
+        @Option(help: "Tasks in flight per worker (default 8; slurm 64, ssh 32).")
         var inFlight: Int?
 
         @Option(help: ArgumentHelp("Where workers run: local, slurm or ssh (settings from pipeline.json or workspace.json; a step's own executor wins).",

@@ -99,7 +99,7 @@ public struct ExecutorSpec: Hashable, Sendable, CustomStringConvertible {
         switch kind {
         case .local: return nil
         case .slurm: return 64
-        case .ssh: return 16
+        case .ssh: return 32
         }
     }
 

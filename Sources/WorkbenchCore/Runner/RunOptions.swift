@@ -5,7 +5,7 @@ public struct RunOptions: Sendable {
     /// Workers per document step (`--jobs`); nil: the executor's default (ssh: hosts × workers per host;
     /// slurm inside an allocation: its tasks shared among the document steps), else the number of cores.
     public var jobs: Int?
-    /// Tasks in flight per worker (`--in-flight`); nil: the executor's default (slurm 64, ssh 16), else 8.
+    /// Tasks in flight per worker (`--in-flight`); nil: the executor's default (slurm 64, ssh 32), else 8.
     public var inFlight: Int?
     /// Where steps run unless the step sets its own `executor` (`--executor`); nil: pipeline.json's, then
     /// workspace.json's, then local.
