@@ -48,6 +48,28 @@ struct ExecutorCommandTests {
         #expect(launch.environment["WORKBENCH_STAGE"] == "quotes", "srun exports the environment to the task")
     }
 
+    @Test("Inside an allocation: its CPUs are known, and steps can be made to share them (--overlap)")
+    func allocation() {
+        #expect(ExecutorSpec.allocationCPUs(["SLURM_JOB_ID": "7", "SLURM_NTASKS": "4", "SLURM_CPUS_PER_TASK": "2"]) == 8)
+        #expect(ExecutorSpec.allocationCPUs(["SLURM_NTASKS": "4"]) == nil, "not inside a job")
+        let shared = ExecutorSpec(.slurm(SlurmSettings(cpusPerTask: 2))).overlapping()
+        #expect(shared.launchCommand(for: Self.stage).arguments.contains("--overlap"))
+        #expect(shared.cpusPerWorker == 2)
+        #expect(ExecutorSpec.local.overlapping() == .local)
+        #expect(!ExecutorSpec(.slurm(SlurmSettings())).launchCommand(for: Self.stage).arguments.contains("--overlap"))
+    }
+
+    @Test("An executor's environment reaches the worker: in srun's environment (exported) and in the ssh remote command")
+    func environment() async {
+        let variables = ["OMP_NUM_THREADS": "1", "LAB_NOTE": "it's fine"]
+        let slurm = ExecutorSpec(.slurm(SlurmSettings()), environment: variables).launchCommand(for: Self.stage)
+        #expect(slurm.environment["OMP_NUM_THREADS"] == "1" && slurm.environment["WORKBENCH_STAGE"] == "quotes")
+        let stage = StageDescriptor(name: "env", kind: .manifest, command: ["sh", "-c", #"printf '%s/%s' "$LAB_NOTE" "$WORKBENCH_STAGE""#],
+                                    directory: "/", files: [])
+        let ssh = ExecutorSpec(.ssh(SSHSettings(hosts: ["h"])), environment: variables).launchCommand(for: stage, host: "h")
+        #expect(await shell(ssh.arguments.last!) == "it's fine/env")
+    }
+
     @Test("ssh: -T, batch mode and keep-alives after the user's options, the host, one quoted remote command")
     func ssh() async {
         let spec = ExecutorSpec(.ssh(SSHSettings(hosts: ["ws1", "ws2"], extraArguments: ["-p", "2222"])))

@@ -39,6 +39,19 @@ struct ExecutorConfigTests {
         #expect(p.steps[2].options.executor?.defaultWorkers(documentSteps: 3, environment: [:]) == 6)
     }
 
+    @Test("Environment variables and overlap")
+    func environmentAndOverlap() throws {
+        let p = try pipeline("""
+            {"executor": {"type": "slurm", "overlap": true, "environment": {"OMP_NUM_THREADS": "1", "bad name": "x", "N": 2}},
+             "steps": [{"stage": "x"}]}
+            """)
+        #expect(p.executor?.environment == ["OMP_NUM_THREADS": "1"])
+        #expect(p.executor?.settings == .slurm({ var s = SlurmSettings(); s.overlap = true; return s }()))
+        let text = errors(p)
+        #expect(text.contains(#"executor.environment["bad name"]: "bad name" is not an environment variable name"#), "\(text)")
+        #expect(text.contains("executor.environment.N: expected a string, found number"), "\(text)")
+    }
+
     @Test("Misspelled executors and fields get a did-you-mean, at their line and column")
     func misspelled() throws {
         let p = try pipeline("""
@@ -113,9 +126,9 @@ struct ExecutorConfigTests {
     func defaults() {
         let slurm = ExecutorSpec(.slurm(SlurmSettings()))
         #expect(slurm.defaultWorkers(documentSteps: 4, environment: [:]) == nil)
-        #expect(slurm.defaultWorkers(documentSteps: 4, environment: ["SLURM_NTASKS": "16"]) == 4)
-        #expect(slurm.defaultWorkers(documentSteps: 4, environment: ["SLURM_NTASKS": "2"]) == 1)
-        #expect(ExecutorSpec(.slurm(SlurmSettings(cpusPerTask: 2))).defaultWorkers(documentSteps: 2, environment: ["SLURM_NTASKS": "8"]) == 2)
+        #expect(slurm.defaultWorkers(documentSteps: 4, environment: ["SLURM_JOB_ID": "1", "SLURM_NTASKS": "16"]) == 4)
+        #expect(slurm.defaultWorkers(documentSteps: 4, environment: ["SLURM_JOB_ID": "1", "SLURM_NTASKS": "2"]) == 1)
+        #expect(ExecutorSpec(.slurm(SlurmSettings(cpusPerTask: 2))).defaultWorkers(documentSteps: 2, environment: ["SLURM_JOB_ID": "1", "SLURM_NTASKS": "8"]) == 2)
         #expect(slurm.defaultInFlight == 64)
         #expect(ExecutorSpec.local.defaultInFlight == nil)
         #expect(ExecutorSpec(.slurm(SlurmSettings()), inFlight: 8).defaultInFlight == 8)

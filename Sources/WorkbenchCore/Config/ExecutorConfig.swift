@@ -11,7 +11,7 @@ import WorkbenchProtocol
 /// ```
 extension ExecutorSpec {
     static let commonKeys = ["type", "in_flight", "start_timeout", "environment", "description"]
-    static let slurmKeys = commonKeys + ["partition", "cpus_per_task", "memory", "time_limit", "extra_args", "srun"]
+    static let slurmKeys = commonKeys + ["partition", "cpus_per_task", "memory", "time_limit", "extra_args", "overlap", "srun"]
     static let sshKeys = commonKeys + ["hosts", "workers_per_host", "extra_args", "ssh"]
     static let typeNames = ExecutorKind.allCases.map(\.rawValue)
 
@@ -60,6 +60,7 @@ extension ExecutorSpec {
                                  hint: "minutes, or \"HH:MM:SS\", or \"D-HH:MM:SS\" (as srun --time reads it)")
                 }
                 slurm.extraArguments = reader.strings(object, "extra_args", at: path) ?? []
+                slurm.overlap = reader.bool(object, "overlap", at: path) ?? false
                 if let srun = nonEmpty(reader.string(object, "srun", at: path), "srun", at: path, reader: &reader) { slurm.srun = srun }
                 spec = ExecutorSpec(.slurm(slurm))
             case .ssh:

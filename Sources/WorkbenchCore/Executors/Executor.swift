@@ -22,6 +22,9 @@ public struct SlurmSettings: Hashable, Sendable {
     public var timeLimit: String?
     /// More srun options, passed as given before `--` (`["--account=lab", "--qos=short"]`).
     public var extraArguments: [String] = []
+    /// `--overlap`: job steps share the allocation's CPUs. Set by the host when a pipeline's workers need more
+    /// CPUs than the allocation has (otherwise later steps would wait for CPUs the earlier ones never free).
+    public var overlap = false
     /// The srun program (a name looked up on PATH, or a path).
     public var srun = "srun"
 
@@ -120,10 +123,31 @@ public struct ExecutorSpec: Hashable, Sendable, CustomStringConvertible {
         case .local: return nil
         case .ssh(let ssh): return ssh.hosts.count * ssh.workersPerHost
         case .slurm(let slurm):
-            guard let tasks = (environment["SLURM_NTASKS"] ?? environment["SLURM_NPROCS"]).flatMap(Int.init), tasks > 0 else { return nil }
-            let cpus = tasks * max(1, environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? 1)
+            guard let cpus = Self.allocationCPUs(environment) else { return nil }
             return max(1, cpus / max(1, slurm.cpusPerTask ?? 1) / max(1, documentSteps))
         }
+    }
+
+    /// The CPUs of the Slurm allocation this process runs in (`SLURM_NTASKS` × `SLURM_CPUS_PER_TASK`), if any.
+    public static func allocationCPUs(_ environment: [String: String]) -> Int? {
+        guard environment["SLURM_JOB_ID"] != nil || environment["SLURM_JOBID"] != nil,
+              let tasks = (environment["SLURM_NTASKS"] ?? environment["SLURM_NPROCS"]).flatMap(Int.init), tasks > 0 else { return nil }
+        return tasks * max(1, environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? 1)
+    }
+
+    /// CPUs one worker takes (Slurm's `--cpus-per-task`; 0 for executors that do not use the allocation).
+    public var cpusPerWorker: Int {
+        if case .slurm(let slurm) = settings { return slurm.cpusPerTask ?? 1 }
+        return 0
+    }
+
+    /// The same executor with job steps sharing CPUs (`--overlap`); unchanged for others.
+    public func overlapping() -> ExecutorSpec {
+        guard case .slurm(var slurm) = settings else { return self }
+        slurm.overlap = true
+        var copy = self
+        copy.settings = .slurm(slurm)
+        return copy
     }
 
     public var description: String {

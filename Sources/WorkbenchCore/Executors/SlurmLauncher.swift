@@ -17,6 +17,7 @@ enum SlurmLauncher {
         if let cpus = settings.cpusPerTask { arguments.append("--cpus-per-task=\(cpus)") }
         if let memory = settings.memory { arguments.append("--mem=\(memory)") }
         if let time = settings.timeLimit { arguments.append("--time=\(time)") }
+        if settings.overlap { arguments.append("--overlap") }
         arguments += settings.extraArguments
         arguments.append("--")
         arguments += local.arguments

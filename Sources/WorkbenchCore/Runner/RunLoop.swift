@@ -65,10 +65,24 @@ final class RunLoop: @unchecked Sendable {  // confined to the loop thread
         let documentSteps = plan.documentSteps.count
         steps = plan.steps.map { StepState(plan: $0, options: options, executor: $0.index < executors.count ? executors[$0.index] : .local,
                                            documentSteps: documentSteps) }
+        shareAllocationIfNeeded()
         for step in plan.steps {
             for input in step.inputs where step.scope == .document { steps[input.stepIndex].consumers.append(step.index) }
             steps[step.index].total = step.scope == .document ? totalDocuments : 1
         }
+    }
+
+    /// Inside a Slurm allocation, the document steps' workers run at the same time, each a job step with its
+    /// CPUs. When they need more CPUs than the allocation has, the later steps would wait for CPUs that the
+    /// earlier ones hold until the end: then every Slurm step shares CPUs (`--overlap`), and the run says so.
+    func shareAllocationIfNeeded() {
+        guard let available = ExecutorSpec.allocationCPUs(options.environment) else { return }
+        let onSlurm = steps.filter { $0.executor.kind == .slurm }
+        let needed = onSlurm.filter { $0.plan.scope == .document }.reduce(0) { $0 + $1.maximumWorkers * $1.executor.cpusPerWorker }
+        guard needed > available else { return }
+        for step in onSlurm { step.executor = step.executor.overlapping() }
+        console.note("the Slurm workers need \(needed) CPUs and the allocation has \(available): their job steps share CPUs (--overlap); "
+                     + "give the steps fewer \"jobs\" or ask for more tasks to give each its own")
     }
 
     /// Runs until every step is settled (or the run is interrupted) and all workers are gone.

@@ -115,7 +115,7 @@ final class StepState {
     /// Downstream steps (document scope) that read this step's output in memory.
     var consumers: [Int] = []
     /// Where its workers run, and for ssh which host the next one goes to.
-    let executor: ExecutorSpec
+    var executor: ExecutorSpec
     let hosts: HostPool?
     /// Workers the executor lost (srun/ssh killed, node gone), and the last reason.
     var lostWorkers = 0
