@@ -194,4 +194,16 @@ struct ComparisonTests {
             #expect(error.description.contains("extract"))
         }
     }
+
+    @Test("Sides the topic does not list come in name order, whatever order they were seen in")
+    func unlistedSidesOrder() {
+        let settings = CompareSettings(config: Self.obj([("topic", Self.topic)]))
+        let listed = settings.orderedSides([])
+        for seen in [["us", "eu", "russia"], ["russia", "us", "eu"], ["eu", "russia", "us", "north"]] {
+            let order = settings.orderedSides(seen)
+            let unlisted = order.filter { !listed.contains($0) }
+            #expect(unlisted == ["eu", "russia", "us"])
+            #expect(order.filter { listed.contains($0) } == listed)
+        }
+    }
 }

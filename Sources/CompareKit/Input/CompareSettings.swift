@@ -51,7 +51,8 @@ public struct CompareSettings: Sendable {
     /// Sides in display order, with any side seen in the data but not in the topic appended.
     public func orderedSides(_ seen: some Sequence<String>) -> [String] {
         var order = sides.map(\.id)
-        for side in seen where !order.contains(side) { order.insert(side, at: max(0, order.count - 2)) }
+        // Sides the topic does not list, in name order (never in hash order: tables must be reproducible).
+        for side in Set(seen).subtracting(order).sorted() { order.insert(side, at: max(0, order.count - 2)) }
         return order
     }
 }
