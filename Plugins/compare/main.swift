@@ -7,8 +7,10 @@ import CompareKit
 import StageKit
 
 struct Compare: CorpusStage {
-    struct Configuration: Decodable {
+    /// The step config as it is: the topic's sides keep their order.
+    struct Configuration: JSONConfiguration {
         var raw: JSONValue
+        init(json: JSONValue) { raw = json }
         init(from decoder: any Decoder) throws { raw = try JSONValue(from: decoder) }
     }
 

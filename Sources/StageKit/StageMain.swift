@@ -170,7 +170,16 @@ private let encoder: JSONEncoder = {
     return e
 }()
 
+/// A configuration that takes the step config as the JSON it is, member order kept (a `Decodable`
+/// decode goes through a keyed container, whose keys come in no defined order).
+public protocol JSONConfiguration: Decodable {
+    init(json: JSONValue) throws
+}
+
 func decodeConfiguration<C: Decodable>(_ type: C.Type, from config: JSONValue) throws(StageFailure) -> C {
+    if let raw = C.self as? any JSONConfiguration.Type {
+        do { return try raw.init(json: config) as! C } catch { throw StageFailure("config: \(error)") }
+    }
     do {
         return try JSONDecoder().decode(C.self, from: Data(config.serialized()))
     } catch let error as DecodingError {

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import StageKit
+import WorkbenchProtocol
 
 /// A tiny document stage for in-process tests.
 struct Shout: DocumentStage {
@@ -29,6 +31,21 @@ struct Tally: CorpusStage {
         ids.append(task.document.id)
     }
     func finish() throws -> Output { Output(documents: ids) }
+}
+
+/// A corpus stage that echoes the keys of its config, in the order it received them.
+struct ConfigKeys: CorpusStage {
+    struct Configuration: JSONConfiguration {
+        var raw: JSONValue
+        init(json: JSONValue) { raw = json }
+        init(from decoder: any Decoder) throws { raw = try JSONValue(from: decoder) }
+    }
+    struct Output: Encodable { var keys: [String] }
+    static let info = StageInfo(name: "config-keys", version: "1.0.0")
+    let keys: [String]
+    init(configuration: Configuration, context: StageContext) throws { keys = configuration.raw.objectValue?.members.map(\.key) ?? [] }
+    mutating func add(_ task: StageTask) throws {}
+    func finish() throws -> Output { Output(keys: keys) }
 }
 
 @Suite("StageKit, in process")
@@ -86,6 +103,17 @@ struct StageKitSessionTests {
         #expect(out[1] == #"{"type":"ready"}"#)
         #expect(out[2] == #"{"type":"error","id":"b","message":"bad document","retryable":false}"#)
         #expect(out[3] == #"{"type":"result","id":"corpus","output":{"documents":["da","dc"]}}"#)
+    }
+
+    @Test("A JSONConfiguration gets the config with its member order; a Decodable JSONValue has its keys sorted")
+    func configOrder() throws {
+        let input = Self.lines([#"{"type":"configure","protocol":1,"step":"t","config":{"zeta":1,"alpha":2,"mu":3,"beta":4}}"#,
+                                #"{"type":"end"}"#, #"{"type":"shutdown"}"#])
+        let (status, io) = StageMain.session(ConfigKeys.self, io: MemoryIO(input: input))
+        #expect(status == 0)
+        #expect((io as! MemoryIO).outputLines.last == #"{"type":"result","id":"corpus","output":{"keys":["zeta","alpha","mu","beta"]}}"#)
+        let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(#"{"zeta":1,"alpha":2,"mu":3,"beta":4}"#.utf8))
+        #expect(decoded.objectValue?.members.map(\.key) == ["alpha", "beta", "mu", "zeta"])
     }
 
     @Test("An unsupported protocol version is refused")

@@ -106,7 +106,8 @@ extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: AnyKey.self) {
             var object = JSONObject()
-            for key in container.allKeys {
+            // A keyed container's keys come in no defined order: sorted, so a decode is reproducible.
+            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
                 object.members.append(.init(key: key.stringValue, value: try container.decode(JSONValue.self, forKey: key)))
             }
             self = .object(object)
