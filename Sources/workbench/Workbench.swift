@@ -25,6 +25,6 @@ struct Workbench: AsyncParsableCommand {
             pipeline.json · 130 interrupted.
             """,
         version: "workbench 0.1.0 (stage protocol 1)",
-        subcommands: [Run.self, Validate.self, Stages.self, Show.self, Why.self, Replay.self, Cache.self, Eval.self, Export.self, Report.self]
+        subcommands: [Run.self, Import.self, Validate.self, Stages.self, Show.self, Why.self, Replay.self, Cache.self, Eval.self, Export.self, Report.self]
     )
 }

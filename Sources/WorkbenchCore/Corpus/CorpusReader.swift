@@ -18,6 +18,14 @@ public struct CorpusProblem: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// One thing read from a corpus source, in file order: a document or a problem.
+public enum CorpusEntry: Sendable {
+    /// A document, the file it came from and, for JSONL and CSV, the line where its row starts.
+    case document(Document, path: String, line: Int?)
+    /// A row or file that was skipped, or a warning about one.
+    case problem(CorpusProblem)
+}
+
 /// Reads documents from corpus sources in a fixed order, a batch at a time, in constant memory.
 ///
 /// Order: sources as listed; a folder's files sorted by relative path; JSONL and CSV rows in file order.
@@ -27,6 +35,8 @@ public final class CorpusReader {
     public let sources: [CorpusSource]
     public let outlets: OutletRegistry
     public private(set) var problems: [CorpusProblem] = []
+    /// Skip a file or row that is not valid UTF-8 (reported) instead of reading it with U+FFFD.
+    public var rejectsInvalidUTF8 = false
     /// 64-bit fingerprints of the ids read so far: about 16 bytes per document instead of the ids
     /// themselves, so memory stays flat with corpus size. Two different ids share a fingerprint with
     /// odds near 3·10⁻⁸ at a million documents; the later one would be reported as a duplicate, never lost silently.
@@ -93,7 +103,11 @@ public final class CorpusReader {
         var batch: [Document] = []
         batch.reserveCapacity(size)
         var stopped = false
-        func emit(_ document: Document) throws -> Bool {
+        func emit(_ entry: CorpusEntry) throws -> Bool {
+            guard case .document(let document, _, _) = entry else {
+                if case .problem(let problem) = entry { problems.append(problem) }
+                return true
+            }
             guard seenIDs.insert(Self.fingerprint(document.id)).inserted else {
                 problems.append(CorpusProblem(source: document.meta.sourcePath ?? "?", line: nil,
                                               reason: "duplicate document id \"\(document.id)\"", skipped: true))
@@ -108,14 +122,22 @@ public final class CorpusReader {
             }
             return true
         }
-        for source in sources where !stopped {
-            switch source.kind {
-            case .folder: try readFolder(source, emit)
-            case .jsonl: try readJSONL(source, emit)
-            case .csv: try readCSV(source, emit)
-            }
-        }
+        try forEachEntry(emit)
         if !stopped && !batch.isEmpty { _ = try body(batch) }
+    }
+
+    /// Calls `body` with every document and problem in file order, without removing duplicate ids;
+    /// stops when it returns false. `problems` is left alone: the entries carry them.
+    public func forEachEntry(_ body: (CorpusEntry) throws -> Bool) throws {
+        for source in sources {
+            let keepGoing: Bool
+            switch source.kind {
+            case .folder: keepGoing = try readFolder(source, body)
+            case .jsonl: keepGoing = try readJSONL(source, body)
+            case .csv: keepGoing = try readCSV(source, body)
+            }
+            if !keepGoing { return }
+        }
     }
 
     /// Every document, in order (for small corpora and tests).
@@ -127,7 +149,8 @@ public final class CorpusReader {
 
     // MARK: - Folders
 
-    private func listing(of source: CorpusSource) -> [String] {
+    /// The files of a folder source, relative to it, sorted (cached).
+    func listing(of source: CorpusSource) -> [String] {
         if let cached = folderListings[source.path] { return cached }
         var names: [String] = []
         let fm = FileManager.default
@@ -145,21 +168,31 @@ public final class CorpusReader {
         return names
     }
 
-    private func readFolder(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
-        let catalog = loadCatalog(for: source)
+    private typealias Emit = (CorpusEntry) throws -> Bool
+
+    /// Reads a folder's files; false when `emit` asked to stop.
+    private func readFolder(_ source: CorpusSource, _ emit: Emit) throws -> Bool {
+        let (catalog, catalogProblem) = loadCatalog(for: source)
+        if let catalogProblem, try !emit(.problem(catalogProblem)) { return false }
         for relative in listing(of: source) {
             let path = Paths.join(source.path, relative)
             guard let bytes = FileReading.readAll(path) else {
-                problems.append(CorpusProblem(source: Paths.display(path), line: nil, reason: "cannot read the file", skipped: true))
+                let problem = CorpusProblem(source: Paths.display(path), line: nil, reason: "cannot read the file", skipped: true)
+                if try !emit(.problem(problem)) { return false }
                 continue
             }
             var text: String
             if let valid = String(validating: bytes, as: UTF8.self) {
                 text = valid
+            } else if rejectsInvalidUTF8 {
+                let problem = CorpusProblem(source: Paths.display(path), line: nil,
+                                            reason: "invalid UTF-8 at byte \(Self.invalidUTF8Offset(bytes))", skipped: true)
+                if try !emit(.problem(problem)) { return false }
+                continue
             } else {
                 text = String(decoding: bytes, as: UTF8.self)
-                problems.append(CorpusProblem(source: Paths.display(path), line: nil,
-                                              reason: "invalid UTF-8 replaced by U+FFFD", skipped: false))
+                let problem = CorpusProblem(source: Paths.display(path), line: nil, reason: "invalid UTF-8 replaced by U+FFFD", skipped: false)
+                if try !emit(.problem(problem)) { return false }
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let (header, body) = TextHeader.parse(text)
@@ -174,17 +207,26 @@ public final class CorpusReader {
             var documentMeta = DocumentMeta(json: meta)
             documentMeta.sourcePath = path
             let document = Document(id: id, text: body, meta: resolveOutlet(documentMeta, fileName: fileName, text: body))
-            guard try emit(document) else { return }
+            guard try emit(.document(document, path: path, line: nil)) else { return false }
         }
+        return true
+    }
+
+    /// The 0-based offset of the first byte that is not valid UTF-8.
+    static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
     }
 
     /// `catalog.json`: an array of `{"file": ..., "outlet": ..., ...}` (or an object keyed by file name).
-    private func loadCatalog(for source: CorpusSource) -> [String: JSONObject] {
+    private func loadCatalog(for source: CorpusSource) -> ([String: JSONObject], CorpusProblem?) {
         let path = source.catalogPath ?? Paths.join(source.path, "catalog.json")
-        guard let bytes = FileReading.readAll(path) else { return [:] }
+        guard let bytes = FileReading.readAll(path) else { return ([:], nil) }
         guard let value = try? JSONParser.parse(bytes) else {
-            problems.append(CorpusProblem(source: Paths.display(path), line: nil, reason: "catalog is not valid JSON; ignored", skipped: false))
-            return [:]
+            return ([:], CorpusProblem(source: Paths.display(path), line: nil, reason: "catalog is not valid JSON; ignored", skipped: false))
         }
         var entries: [String: JSONObject] = [:]
         switch value {
@@ -195,92 +237,111 @@ public final class CorpusReader {
         default:
             break
         }
-        return entries
+        return (entries, nil)
     }
 
     // MARK: - JSONL and CSV
 
-    private func readJSONL(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
+    /// Reads a JSONL file; false when `emit` asked to stop.
+    private func readJSONL(_ source: CorpusSource, _ emit: Emit) throws -> Bool {
         var framer = LineFramer()
+        let mapped = Self.mappedColumns(of: source)
         var lineNumber = 0
         var keepGoing = true
+        let display = Paths.display(source.path)
+        func skip(_ reason: String) throws {
+            keepGoing = try emit(.problem(CorpusProblem(source: display, line: lineNumber, reason: reason, skipped: true)))
+        }
         func handle(_ frame: LineFramer.Frame) throws {
             lineNumber += 1
-            guard case .line(let line) = frame else {
-                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "line longer than 64 MiB", skipped: true))
-                return
-            }
+            guard case .line(let line) = frame else { return try skip("line longer than 64 MiB") }
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
             let value: JSONValue
             do {
                 value = try JSONParser.parse(line)
             } catch {
-                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "not valid JSON: \(error.message)", skipped: true))
-                return
+                return try skip("not valid JSON at column \(error.offset + 1): \(error.message)")
             }
-            guard case .object(let object) = value else {
-                problems.append(CorpusProblem(source: Paths.display(source.path), line: lineNumber, reason: "not a JSON object", skipped: true))
-                return
-            }
+            guard case .object(let object) = value else { return try skip("not a JSON object") }
             var row: [String: JSONValue] = [:]
             for member in object.members { row[member.key] = member.value }
-            if let document = makeDocument(row: row, source: source, line: lineNumber) {
-                keepGoing = try emit(document)
-            }
+            keepGoing = try emit(makeEntry(row: row, source: source, mapped: mapped, line: lineNumber))
         }
-        _ = try FileReading.forEachChunk(source.path) { chunk in
+        let readable = try FileReading.forEachChunk(source.path) { chunk in
             framer.append(chunk)
             while keepGoing, let frame = framer.next() { try handle(frame) }
             return keepGoing
         }
         if keepGoing, let rest = framer.finish() { try handle(.line(rest)) }
+        if !readable, keepGoing {
+            keepGoing = try emit(.problem(CorpusProblem(source: display, line: nil, reason: "cannot read the file", skipped: true)))
+        }
+        return keepGoing
     }
 
-    private func readCSV(_ source: CorpusSource, _ emit: (Document) throws -> Bool) throws {
+    /// Reads a CSV file; false when `emit` asked to stop.
+    private func readCSV(_ source: CorpusSource, _ emit: Emit) throws -> Bool {
         var parser = CSVParser()
+        let mapped = Self.mappedColumns(of: source)
         var header: [String]?
         var keepGoing = true
+        var sourceDone = false
+        let display = Paths.display(source.path)
+        func skip(_ reason: String, line: Int?) throws {
+            keepGoing = try emit(.problem(CorpusProblem(source: display, line: line, reason: reason, skipped: true)))
+        }
         func handle(_ record: CSVParser.Record) throws {
+            switch record.problem {
+            case .oversized(let byteCount)?:
+                return try skip("record of \(byteCount) bytes is longer than the limit of \(parser.maximumRecordBytes >> 20) MiB", line: record.line)
+            case .unterminatedQuote?:
+                return try skip("a quoted field that starts in this record is never closed (read to the end of the file)", line: record.line)
+            case nil:
+                break
+            }
             guard let columns = header else {
                 header = record.fields.map { $0.trimmingCharacters(in: " \u{FEFF}") }
-                let missing = ["text"].filter { !header!.contains(source.column(for: $0)) }
-                if !missing.isEmpty {
-                    problems.append(CorpusProblem(source: Paths.display(source.path), line: record.line,
-                                                  reason: "no column \"\(source.column(for: "text"))\" for the text (columns: \(header!.joined(separator: ", ")))",
-                                                  skipped: true))
-                    keepGoing = false
+                if !header!.contains(source.column(for: "text")) {
+                    try skip("no column \"\(source.column(for: "text"))\" for the text (columns: \(header!.joined(separator: ", ")))", line: record.line)
+                    sourceDone = true
                 }
                 return
             }
+            if rejectsInvalidUTF8, let index = record.invalidUTF8Field {
+                let name = index < columns.count ? "column \"\(columns[index])\"" : "field \(index + 1)"
+                return try skip("invalid UTF-8 in \(name)", line: record.line)
+            }
             if record.fields.count != columns.count {
-                problems.append(CorpusProblem(source: Paths.display(source.path), line: record.line,
-                                              reason: "has \(record.fields.count) fields, the header has \(columns.count)", skipped: true))
-                return
+                return try skip("has \(record.fields.count) fields, the header has \(columns.count)", line: record.line)
             }
             var row: [String: JSONValue] = [:]
             for (column, field) in zip(columns, record.fields) { row[column] = .string(field) }
-            if let document = makeDocument(row: row, source: source, line: record.line) { keepGoing = try emit(document) }
+            keepGoing = try emit(makeEntry(row: row, source: source, mapped: mapped, line: record.line))
         }
-        _ = try FileReading.forEachChunk(source.path) { chunk in
+        let readable = try FileReading.forEachChunk(source.path) { chunk in
             parser.append(chunk)
-            while keepGoing, let record = parser.next() { try handle(record) }
-            return keepGoing
+            while keepGoing && !sourceDone, let record = parser.next() { try handle(record) }
+            return keepGoing && !sourceDone
         }
-        while keepGoing, let record = parser.next(atEnd: true) { try handle(record) }
+        while keepGoing && !sourceDone, let record = parser.next(atEnd: true) { try handle(record) }
+        if !readable, keepGoing { try skip("cannot read the file", line: nil) }
+        return keepGoing
     }
 
-    private func makeDocument(row: [String: JSONValue], source: CorpusSource, line: Int) -> Document? {
+    /// The columns `source` maps to document fields (the others are kept as metadata).
+    private static func mappedColumns(of source: CorpusSource) -> Set<String> {
+        Set(CorpusSource.fieldNames.map { source.column(for: $0) })
+    }
+
+    private func makeEntry(row: [String: JSONValue], source: CorpusSource, mapped: Set<String>, line: Int) -> CorpusEntry {
         let display = Paths.display(source.path)
         guard let text = row[source.column(for: "text")]?.stringValue else {
-            problems.append(CorpusProblem(source: display, line: line, reason: "no \"\(source.column(for: "text"))\" string for the text", skipped: true))
-            return nil
+            return .problem(CorpusProblem(source: display, line: line, reason: "no \"\(source.column(for: "text"))\" string for the text", skipped: true))
         }
         guard !text.trimmingCharacters(in: " \n\r\t").isEmpty else {
-            problems.append(CorpusProblem(source: display, line: line, reason: "empty text", skipped: true))
-            return nil
+            return .problem(CorpusProblem(source: display, line: line, reason: "empty text", skipped: true))
         }
         var meta = source.meta
-        let mapped = Set(CorpusSource.fieldNames.map { source.column(for: $0) })
         for field in CorpusSource.fieldNames where field != "text" && field != "id" {
             if let value = row[source.column(for: field)], !value.isNull, value.stringValue != "" {
                 meta[field] = value
@@ -290,14 +351,15 @@ public final class CorpusReader {
         if meta["outlet"] != nil { meta["outlet_source"] = "corpus" }
         var id: String
         switch row[source.column(for: "id")] {
-        case .string(let s)? where !s.isEmpty: id = s
+        case .string(let s)?: id = s.trimmingCharacters(in: " ")
         case .number? : id = String(decoding: row[source.column(for: "id")]!.serialized(), as: UTF8.self)
-        default: id = "sha-" + String(Hashing.sha256Hex(Array(text.utf8)).prefix(12))
+        default: id = ""
         }
-        id = id.trimmingCharacters(in: " ")
+        if id.isEmpty { id = "sha-" + String(Hashing.sha256Hex(Array(text.utf8)).prefix(12)) }
         var documentMeta = DocumentMeta(json: meta)
         documentMeta.sourcePath = "\(source.path)#\(line)"
-        return Document(id: id, text: text, meta: resolveOutlet(documentMeta, fileName: nil, text: text))
+        let document = Document(id: id, text: text, meta: resolveOutlet(documentMeta, fileName: nil, text: text))
+        return .document(document, path: source.path, line: line)
     }
 
     // MARK: - Outlets
