@@ -1,4 +1,4 @@
-public import WorkbenchProtocol
+import WorkbenchProtocol
 
 /// What the comparison keeps of one document: the findings of extract, attribution, framing and
 /// sentiment it tabulates, each with the span it rests on, and nothing else (a corpus of 100,000

@@ -1,4 +1,4 @@
-public import WorkbenchProtocol
+import WorkbenchProtocol
 
 /// The facts a document states, as keys that match across articles: each casualty claim (side,
 /// figures, day), and each pair of anchors — named entities and numbers — that occur in one

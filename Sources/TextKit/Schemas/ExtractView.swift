@@ -1,4 +1,4 @@
-public import WorkbenchProtocol
+import WorkbenchProtocol
 
 /// What the stages after extract read from its output — whether it was skipped, the date, headline,
 /// paragraphs, sentences and statements — taken from the raw JSON without decoding the rest: extract's

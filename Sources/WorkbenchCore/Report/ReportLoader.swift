@@ -1,4 +1,4 @@
-public import WorkbenchProtocol
+import WorkbenchProtocol
 import Foundation
 
 /// Builds a `ReportInput` from a workspace's cache without running any stage: the latest results of

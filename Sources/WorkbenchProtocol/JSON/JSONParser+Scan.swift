@@ -247,39 +247,17 @@ extension JSONParser {
     public static func membersOfValidatedObject(_ bytes: UnsafeBufferPointer<UInt8>, splitting nestedKey: String?,
                                                 into nested: inout [ScannedMember]?) -> [ScannedMember] {
         var members: [ScannedMember] = []
-        let n = bytes.count
         var i = 0
-        while i < n && isSpace(bytes[i]) { i += 1 }
-        guard i < n, bytes[i] == 0x7B else { return [] }
-        i += 1
-        while i < n {
-            while i < n && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
-            guard i < n, bytes[i] == 0x22 else { break }
-            let keyEnd = endOfString(bytes, from: i)
-            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<max(i + 1, keyEnd - 1)]), as: UTF8.self)
-            i = keyEnd
-            while i < n && isSpace(bytes[i]) { i += 1 }
-            guard i < n, bytes[i] == 0x3A else { break }
-            i += 1
-            while i < n && isSpace(bytes[i]) { i += 1 }
-            let start = i
-            if key == nestedKey, i < n, bytes[i] == 0x7B {
-                var inner: [ScannedMember] = []
-                i = splitObject(bytes, from: i, into: &inner)
-                nested = inner
-            } else {
-                i = endOfValue(bytes, from: i)
-            }
-            var end = min(i, n)
-            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-            members.append(ScannedMember(key: key, range: start..<end))
-        }
+        while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x7B else { return [] }
+        _ = splitObject(bytes, from: i, into: &members, splitting: nestedKey, nested: &nested)
         return members
     }
 
-    /// Splits the object opening at `open` into its members (absolute ranges); returns the index just
-    /// past its closing brace.
-    static func splitObject(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, into members: inout [ScannedMember]) -> Int {
+    /// Splits the object opening at `open` into its members (absolute ranges); the object-valued member
+    /// `nestedKey`, if any, is split too, into `nested`. Returns the index just past the closing brace.
+    static func splitObject(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, into members: inout [ScannedMember],
+                            splitting nestedKey: String? = nil, nested: inout [ScannedMember]?) -> Int {
         let n = bytes.count
         var i = open + 1
         while i < n {
@@ -293,7 +271,14 @@ extension JSONParser {
             i += 1
             while i < n && isSpace(bytes[i]) { i += 1 }
             let start = i
-            i = endOfValue(bytes, from: i)
+            if let nestedKey, key == nestedKey, i < n, bytes[i] == 0x7B {
+                var inner: [ScannedMember] = []
+                var none: [ScannedMember]?
+                i = splitObject(bytes, from: i, into: &inner, nested: &none)
+                nested = inner
+            } else {
+                i = endOfValue(bytes, from: i)
+            }
             var end = min(i, n)
             while end > start && isSpace(bytes[end - 1]) { end -= 1 }
             members.append(ScannedMember(key: key, range: start..<end))

@@ -33,23 +33,12 @@ public enum HostMessage: Sendable {
         return w.bytes
     }
 
-    /// Writes a task line without copying its parts more than once.
+    /// Writes a task line with every input whole.
     public static func writeTask(
         into w: inout JSONWriter, id: String, document: some Collection<UInt8>,
         inputs: [(name: String, output: [UInt8])]
     ) {
-        w.writeRaw(#"{"type":"task","id":"#)
-        w.writeString(id)
-        w.writeRaw(#","document":"#)
-        w.writeRaw(document)
-        w.writeRaw(#","inputs":{"#)
-        for (i, input) in inputs.enumerated() {
-            if i > 0 { w.writeRaw(",") }
-            w.writeString(input.name)
-            w.writeRaw(":")
-            w.writeRaw(input.output)
-        }
-        w.writeRaw("}}")
+        writeTask(into: &w, id: id, document: document, inputs: inputs.map { ($0.name, $0.output, nil) })
     }
 
     /// Writes a task line whose inputs keep only the top-level members the stage reads (`members`;
