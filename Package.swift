@@ -40,11 +40,15 @@ let package = Package(
         // The cross-outlet comparison: statistics (tests, log-odds, agreement) and the compare stage's tables.
         .target(name: "CompareKit", dependencies: ["WorkbenchProtocol"], swiftSettings: strictSettings),
 
+        // The system's zstd (Debian: libzstd-dev): the cache stores large stage outputs compressed.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+
         // Host logic: workspace, pipeline, validation, corpus, stages, cache, runner, tables.
         .target(
             name: "WorkbenchCore",
             dependencies: [
                 "WorkbenchProtocol",
+                "CZstd",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),

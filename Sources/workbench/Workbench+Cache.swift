@@ -3,12 +3,12 @@ import Foundation
 import WorkbenchCore
 
 extension Workbench {
-    /// `workbench cache stats|clear|gc`.
+    /// `workbench cache stats|sql|clear|gc`.
     struct Cache: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Inspect and maintain the workspace's cache.",
             discussion: "The cache is one SQLite file (default .workbench/cache.sqlite); docs/CACHE.md documents its tables for sqlite3.",
-            subcommands: [Stats.self, Clear.self, GC.self])
+            subcommands: [Stats.self, SQL.self, Clear.self, GC.self])
 
         /// `workbench cache stats`.
         struct Stats: AsyncParsableCommand {
@@ -29,6 +29,32 @@ extension Workbench {
                 for run in try cache.recentRuns(limit: 5) {
                     print("  run \(run.id): \(run.status), started \(run.startedAt)" + (run.documents.map { ", \($0) documents" } ?? ""))
                 }
+            }
+        }
+
+        /// `workbench cache sql`.
+        struct SQL: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "sql",
+                abstract: "Run a read-only SQL query on the cache and print the rows.",
+                discussion: """
+                    Tables are documented in docs/CACHE.md. Large outputs are stored compressed: read them with \
+                    output_text(output), e.g. json_extract(output_text(r.output), '$.language').
+                    """)
+            @OptionGroup var workspaceOptions: WorkspaceOptions
+            @Argument(help: "The query (SELECT …).") var query: String
+            @Option(help: "tsv (tab-separated, with a header line) or csv.") var format: TableFormat = .tsv
+
+            enum TableFormat: String, ExpressibleByArgument { case tsv, csv }
+
+            func run() async throws {
+                let workspace = try workspaceOptions.load()
+                let cache = try openCache(workspace)
+                let line: ([String?]) -> String = switch format {
+                case .tsv: { $0.map { ($0 ?? "").replacing("\t", with: " ").replacing("\n", with: " ") }.joined(separator: "\t") }
+                case .csv: { $0.map { TableRenderer.csvField($0 ?? "") }.joined(separator: ",") }
+                }
+                try cache.query(query, header: { print(line($0)) }, row: { print(line($0)) })
             }
         }
 

@@ -70,12 +70,10 @@ extension ResultCache {
             return try pool.read { db in
                 var outputs: [String: [UInt8]] = [:]
                 for part in keys.chunked(Self.chunk) {
-                    let rows = try Row.fetchCursor(db, sql: "SELECT key, output FROM result WHERE key IN (\(placeholders(part.count)))",
+                    let rows = try Row.fetchCursor(db, sql: "SELECT key, output, encoding FROM result WHERE key IN (\(placeholders(part.count)))",
                                                    arguments: StatementArguments(part))
                     while let row = try rows.next() {
-                        let key: String = row[0]
-                        let output: String = row[1]
-                        outputs[key] = Array(output.utf8)
+                        outputs[row[0]] = try StoredOutput.unpack(row[1], encoding: row[2])
                     }
                 }
                 return outputs
@@ -90,21 +88,23 @@ extension ResultCache {
     public func apply(_ writes: [CacheWrite]) throws(CacheError) {
         guard !writes.isEmpty else { return }
         do {
+            let compressor = StoredOutput.Compressor()
             try pool.write { db in
-                for write in writes { try Self.apply(write, in: db) }
+                for write in writes { try Self.apply(write, in: db, compressor: compressor) }
             }
         } catch {
             throw CacheError("cache write failed: \(error)")
         }
     }
 
-    private static func apply(_ write: CacheWrite, in db: Database) throws {
+    private static func apply(_ write: CacheWrite, in db: Database, compressor: StoredOutput.Compressor) throws {
         switch write {
         case .result(let key, let stage, let stepId, let documentId, let output, let runId, let seconds, let skipped):
+            let (stored, encoding) = StoredOutput.pack(output, compressor: compressor)
             try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO result (key, stage, stepId, documentId, output, runId, createdAt, seconds, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?)
-                """).execute(arguments: [key, stage, stepId, documentId, String(decoding: output, as: UTF8.self), runId, seconds, skipped])
+                INSERT OR REPLACE INTO result (key, stage, stepId, documentId, output, encoding, runId, createdAt, seconds, skipped)
+                VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?)
+                """).execute(arguments: [key, stage, stepId, documentId, stored, encoding, runId, seconds, skipped])
         case .failure(let f):
             try db.cachedStatement(sql: """
                 INSERT INTO failure (runId, stepId, stage, documentId, key, kind, message, retryable, attempts, exitStatus,

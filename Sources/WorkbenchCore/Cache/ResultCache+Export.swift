@@ -12,8 +12,9 @@ extension ResultCache {
     /// Every stored result, ordered by step and document.
     public func allResults() throws(CacheError) -> [StoredResult] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT key, stepId, documentId, output FROM result ORDER BY stepId, documentId, key").map {
-                StoredResult(key: $0[0], stepId: $0[1], documentId: $0[2], output: $0[3])
+            try Row.fetchAll(db, sql: "SELECT key, stepId, documentId, output, encoding FROM result ORDER BY stepId, documentId, key").map {
+                let output = try StoredOutput.unpack($0[3], encoding: $0[4])
+                return StoredResult(key: $0[0], stepId: $0[1], documentId: $0[2], output: String(decoding: output, as: UTF8.self))
             }
         }
     }

@@ -71,8 +71,10 @@ extension ResultCache {
 
     public func result(key: String) throws(CacheError) -> ResultRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT key, stage, stepId, output, runId, createdAt, seconds FROM result WHERE key = ?", arguments: [key]).map {
-                ResultRecord(key: $0[0], stage: $0[1], stepId: $0[2], output: $0[3], runId: $0[4], createdAt: $0[5], seconds: $0[6])
+            try Row.fetchOne(db, sql: "SELECT key, stage, stepId, output, encoding, runId, createdAt, seconds FROM result WHERE key = ?", arguments: [key]).map {
+                let output = try StoredOutput.unpack($0[3], encoding: $0[4])
+                return ResultRecord(key: $0[0], stage: $0[1], stepId: $0[2], output: String(decoding: output, as: UTF8.self), runId: $0[5],
+                                    createdAt: $0[6], seconds: $0[7])
             }
         }
     }

@@ -93,6 +93,10 @@ extension ResultCache {
             // Why a stage passed a document over (its output's top-level "skipped" reason), if it did.
             try db.execute(sql: "ALTER TABLE result ADD COLUMN skipped TEXT")
         }
+        migrator.registerMigration("v3: result.encoding") { db in
+            // NULL: `output` is the JSON text; 'zstd': `output` is a zstd frame of it (outputs of 1 KB or more).
+            try db.execute(sql: "ALTER TABLE result ADD COLUMN encoding TEXT")
+        }
         return migrator
     }
 }

@@ -28,6 +28,7 @@ public final class ResultCache: Sendable {
             try db.execute(sql: "PRAGMA page_size = 8192")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            db.add(function: ResultCache.outputTextFunction)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -69,11 +69,14 @@ public enum TableRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    public static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
     /// Tidy CSV: a header of column ids, one observation per row, numbers unformatted (RFC 4180 quoting).
     public static func csv(_ table: DataTable) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
+        let field = csvField
         var lines = [table.columns.map { field($0.id) }.joined(separator: ",")]
         for row in table.rows {
             lines.append(row.map { value -> String in
