@@ -33,7 +33,7 @@ extension ResultCache {
             return try pool.read { db in
                 var found = BatchLookup()
                 for part in keys.chunked(Self.chunk) {
-                    let sql = "SELECT key, skipped FROM result WHERE key IN (\(placeholders(part.count)))"
+                    let sql = "SELECT key, skipped FROM result INDEXED BY result_key_skipped WHERE key IN (\(placeholders(part.count)))"
                     let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(part))
                     while let row = try rows.next() {
                         let key: String = row[0]

@@ -33,13 +33,17 @@ final class CorpusFeeder: @unchecked Sendable {
     private func run() {
         var sent = 0
         var excluded: [String] = []
+        let stream = KeyedBatchStream(reader: reader, keyer: keyer, batchSize: 256)
+        stream.start(name: "workbench.corpus-reader")
         do {
-            try reader.forEachBatch(size: 256) { batch in
-                let keyed = batch.map { keyer.keyed($0) }
+            reading: while !stop.isSet {
+                let item = stream.next()
+                if case .failed(let error) = item { throw error }
+                guard case .batch(let keyed) = item else { break }
                 let wanted = keyed.flatMap { document in step.inputs.map { document.keys[$0.stepIndex] } }
                 let outputs = try cache.outputs(for: wanted)
                 for document in keyed {
-                    guard !stop.isSet else { return false }
+                    guard !stop.isSet else { break reading }
                     let inputs = step.inputs.map { (name: $0.name, output: outputs[document.keys[$0.stepIndex]], members: $0.members) }
                     guard inputs.allSatisfy({ $0.output != nil }) else {
                         excluded.append(document.document.id)
@@ -49,16 +53,17 @@ final class CorpusFeeder: @unchecked Sendable {
                     HostMessage.writeTask(into: &writer, id: document.document.id, document: document.json,
                                           inputs: inputs.map { ($0.name, $0.output!, $0.members) })
                     writer.bytes.append(0x0A)
-                    guard budget.acquire(writer.bytes.count, stop: stop) else { return false }
+                    guard budget.acquire(writer.bytes.count, stop: stop) else { break reading }
                     process.send(writer.bytes)
                     sent += 1
                 }
-                return !stop.isSet
             }
+            stream.finish()
             guard !stop.isSet else { return }
             process.send(HostMessage.end.line)
             events.push(.corpusFed(step: step.index, documents: sent, excluded: excluded))
         } catch {
+            stream.finish()
             events.push(.corpusFeedFailed(step: step.index, message: "\(error)"))
         }
     }

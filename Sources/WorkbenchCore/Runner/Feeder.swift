@@ -42,30 +42,37 @@ final class Feeder: @unchecked Sendable {
     private func run() {
         var ordinal = 0
         var documents = 0
+        let stream = KeyedBatchStream(reader: reader, keyer: DocumentKeys(plan: plan, workspaceDirectory: workspaceDirectory), batchSize: batchSize)
+        stream.start(name: "workbench.reader")
         do {
             for step in plan.steps {
                 writer.enqueue(.config(hash: step.configHash, canonical: String(decoding: step.configCanonical, as: UTF8.self)))
             }
-            try reader.forEachBatch(size: batchSize) { batch in
-                guard !stop.isSet else { return false }
-                writer.waitForBacklog(below: 8192, stop: stop)
-                let feed = try self.plan(batch, firstOrdinal: ordinal)
-                ordinal += batch.count
-                documents += batch.count
-                for _ in feed.work where !gate.acquire(stop: stop) { return false }
-                events.push(.batch(feed))
-                return !stop.isSet
+            reading: while !stop.isSet {
+                switch stream.next() {
+                case .batch(let batch):
+                    writer.waitForBacklog(below: 8192, stop: stop)
+                    let feed = try self.plan(batch, firstOrdinal: ordinal)
+                    ordinal += batch.count
+                    documents += batch.count
+                    for _ in feed.work where !gate.acquire(stop: stop) { break reading }
+                    events.push(.batch(feed))
+                case .end:
+                    break reading
+                case .failed(let error):
+                    throw error
+                }
             }
+            stream.finish()
             events.push(.feedFinished(FeedSummary(documents: documents, problems: reader.problems)))
         } catch {
+            stream.finish()
             events.push(.feedFailed("\(error)"))
         }
     }
 
-    private func plan(_ batch: [Document], firstOrdinal: Int) throws -> FeedBatch {
+    private func plan(_ encoded: [KeyedDocument], firstOrdinal: Int) throws -> FeedBatch {
         let steps = plan.steps
-        let keyer = DocumentKeys(plan: plan, workspaceDirectory: workspaceDirectory)
-        let encoded = batch.map { keyer.keyed($0) }
         let keys = encoded.map(\.keys)
         let allKeys = encoded.flatMap { $0.keys.filter { !$0.isEmpty } }
         let found = try cache.lookup(keys: allKeys, documentIds: encoded.map(\.document.id))
