@@ -12,12 +12,16 @@ extension FrameAnalyzer {
     /// `skipped` when extract passed the document over. Reads just `skipped`, `sentences` and `tokens`.
     /// - Throws: `FramingInputError` when those are malformed.
     public func analyze(text: String, extract: [UInt8]) throws(FramingInputError) -> FramingOutput {
-        var reader = ExtractSpansReader(extract)
-        let spans = try reader.read()
-        if let reason = spans.skipped { return FramingOutput(skipped: ExtractOutput.Skip(reason: reason)) }
-        guard spans.tokens.count % 2 == 0 else {
-            throw FramingInputError("extract output: tokens must be [start, end] pairs")
+        let sentences: [TextSpan], tokens: [Int]
+        do {
+            let reader = try ExtractReader(extract)
+            if reader.isSkipped { return FramingOutput(skipped: ExtractOutput.Skip(reason: reader.skipReason ?? "skipped by extract")) }
+            sentences = try reader.sentences().map(\.span)
+            tokens = try reader.tokens()
+        } catch {
+            throw FramingInputError(error.description)
         }
-        return analyze(FramingText(text: text, sentences: spans.sentences, flatTokens: spans.tokens))
+        guard tokens.count % 2 == 0 else { throw FramingInputError("extract output: tokens must be [start, end] pairs") }
+        return analyze(FramingText(text: text, sentences: sentences, flatTokens: tokens))
     }
 }

@@ -290,9 +290,14 @@ extension JSONParser {
     /// The byte ranges of the elements of an array already known to be valid JSON (see
     /// `membersOfValidatedObject`): found, not checked.
     public static func elementsOfValidatedArray(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        elementsOfValidatedArray(bytes, in: 0..<bytes.count)
+    }
+
+    /// `elementsOfValidatedArray` of the array at `range` of `bytes`, ranges in `bytes`.
+    static func elementsOfValidatedArray(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var elements: [Range<Int>] = []
-        let n = bytes.count
-        var i = 0
+        let n = range.upperBound
+        var i = range.lowerBound
         while i < n && isSpace(bytes[i]) { i += 1 }
         guard i < n, bytes[i] == 0x5B else { return [] }
         i += 1
