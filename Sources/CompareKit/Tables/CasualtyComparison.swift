@@ -42,11 +42,12 @@ struct CasualtyComparison: Sendable {
         for c in facts.casualties where c.killed != nil || c.wounded != nil {
             let key = Key(day: c.day ?? "?", side: c.side, group: facts.group, claimant: c.claimant, killed: c.killed, wounded: c.wounded)
             guard rows[key] != nil || rows.count < Self.rowLimit * 4 else { continue }
-            var row = rows[key, default: Row()]
-            if seen.insert(key).inserted { row.articles += 1 }
-            row.claimantSide = c.claimantSide ?? (c.claimant == "outlet" ? "outlet" : nil)
-            row.evidence.add(facts.id, c.span, step: "extract", limit: context.settings.evidencePerCell)
-            rows[key] = row
+            let first = seen.insert(key).inserted
+            rows.update(key, default: Row()) { row in
+                if first { row.articles += 1 }
+                row.claimantSide = c.claimantSide ?? (c.claimant == "outlet" ? "outlet" : nil)
+                row.evidence.add(facts.id, c.span, step: "extract", limit: context.settings.evidencePerCell)
+            }
         }
         if let contradiction = Self.contradiction(facts, parties: context.settings.parties) { contradictions.append(contradiction) }
     }

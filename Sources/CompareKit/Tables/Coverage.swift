@@ -9,18 +9,23 @@ struct Coverage: Sendable {
         var articles = 0
         var byGroup: [String: Int] = [:]
         var evidence: [String: EvidenceList] = [:]
+
+        /// One more article of `group` states the fact.
+        mutating func record(_ document: String, group: String, span: DocumentFacts.Span, limit: Int) {
+            articles += 1
+            byGroup[group, default: 0] += 1
+            evidence[group, default: EvidenceList()].add(document, span, step: "extract", limit: limit)
+        }
     }
 
     var facts: [String: Fact] = [:]
     static let pruneAt = 200_000
 
     mutating func add(_ document: DocumentFacts, _ context: AddContext) {
+        let limit = min(5, context.settings.evidencePerCell)
         for (key, label, span) in document.facts {
-            var f = facts[key] ?? Fact(label: label)
-            f.articles += 1
-            f.byGroup[document.group, default: 0] += 1
-            f.evidence[document.group, default: EvidenceList()].add(document.id, span, step: "extract", limit: min(5, context.settings.evidencePerCell))
-            facts[key] = f
+            // Mutated in place: a copy taken out and stored back would copy its dictionaries every time.
+            facts[key, default: Fact(label: label)].record(document.id, group: document.group, span: span, limit: limit)
         }
         if facts.count > Self.pruneAt { facts = facts.filter { $0.value.articles > 1 } }
     }

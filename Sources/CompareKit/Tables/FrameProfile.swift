@@ -18,18 +18,18 @@ struct FrameProfile: Sendable {
     mutating func add(_ facts: DocumentFacts, _ context: AddContext) {
         guard let profile = facts.frames else { return }
         seen = true
-        var t = tallies[facts.group, default: Tally()]
-        t.articles += 1
-        for f in profile {
-            if !frames.contains(where: { $0.id == f.id }) { frames.append((f.id, f.label)) }
-            t.shareSum[f.id, default: 0] += f.share
-            guard f.present else { continue }
-            t.present[f.id, default: 0] += 1
-            for span in f.evidence.prefix(2) {
-                t.evidence[f.id, default: EvidenceList()].add(facts.id, span, step: "framing", limit: context.settings.evidencePerCell)
+        for f in profile where !frames.contains(where: { $0.id == f.id }) { frames.append((f.id, f.label)) }
+        tallies.update(facts.group, default: Tally()) { t in
+            t.articles += 1
+            for f in profile {
+                t.shareSum[f.id, default: 0] += f.share
+                guard f.present else { continue }
+                t.present[f.id, default: 0] += 1
+                for span in f.evidence.prefix(2) {
+                    t.evidence[f.id, default: EvidenceList()].add(facts.id, span, step: "framing", limit: context.settings.evidencePerCell)
+                }
             }
         }
-        tallies[facts.group] = t
     }
 
     func tables(_ groups: GroupIndex, _ settings: CompareSettings) -> [DataTable] {

@@ -14,15 +14,15 @@ struct OwnVoice: Sendable {
     var tallies: [String: Tally] = [:]
 
     mutating func add(_ facts: DocumentFacts, _ context: AddContext) {
-        var t = tallies[facts.group, default: Tally()]
-        if !facts.editorials.isEmpty { t.articlesWith += 1 }
-        for e in facts.editorials {
-            t.sentences += 1
-            for m in e.markers { t.markers[m, default: 0] += 1 }
-            t.evidence.add(facts.id, e.span, step: "attribution", limit: context.settings.evidencePerCell)
-            if t.examples.count < context.settings.examples { t.examples.append((facts.id, e.span, e.markers)) }
+        tallies.update(facts.group, default: Tally()) { t in
+            if !facts.editorials.isEmpty { t.articlesWith += 1 }
+            for e in facts.editorials {
+                t.sentences += 1
+                for m in e.markers { t.markers[m, default: 0] += 1 }
+                t.evidence.add(facts.id, e.span, step: "attribution", limit: context.settings.evidencePerCell)
+                if t.examples.count < context.settings.examples { t.examples.append((facts.id, e.span, e.markers)) }
+            }
         }
-        tallies[facts.group] = t
     }
 
     func tables(_ groups: GroupIndex, _ settings: CompareSettings) -> [DataTable] {

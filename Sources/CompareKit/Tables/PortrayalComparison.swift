@@ -28,21 +28,21 @@ struct PortrayalComparison: Sendable {
         seen = true
         let limit = context.settings.evidencePerCell
         for tone in facts.tones ?? [] where tone.mentions > 0 {
-            var t = tones[facts.group, default: [:]][tone.side, default: ToneTally()]
-            t.sum += tone.score
-            t.articles += 1
-            t.mentions += tone.mentions
-            for span in tone.evidence { t.evidence.add(facts.id, span, step: "sentiment", limit: limit) }
-            tones[facts.group, default: [:]][tone.side] = t
+            tones[facts.group, default: [:]].update(tone.side, default: ToneTally()) { t in
+                t.sum += tone.score
+                t.articles += 1
+                t.mentions += tone.mentions
+                for span in tone.evidence { t.evidence.add(facts.id, span, step: "sentiment", limit: limit) }
+            }
         }
         for p in facts.portrayals ?? [] {
             let voice = p.voice == "outlet" ? "outlet's own voice" : "quoted: \(context.settings.label(ofSide: p.voice))"
             let key = ActKey(group: facts.group, voice: voice, agent: p.agentSide, patient: p.patientSide ?? "")
-            var act = acts[key] ?? (0, [:], EvidenceList())
-            act.count += 1
-            act.verbs[p.verb, default: 0] += 1
-            act.evidence.add(facts.id, p.span, step: "sentiment", limit: limit)
-            acts[key] = act
+            acts.update(key, default: (0, [:], EvidenceList())) { act in
+                act.count += 1
+                act.verbs[p.verb, default: 0] += 1
+                act.evidence.add(facts.id, p.span, step: "sentiment", limit: limit)
+            }
         }
     }
 

@@ -19,19 +19,19 @@ struct SourceBalance: Sendable {
 
     mutating func add(_ facts: DocumentFacts, _ context: AddContext) {
         let limit = context.settings.evidencePerCell
-        var t = tallies[facts.group, default: Tally()]
-        for s in facts.statements {
-            t.bySide[s.side, default: 0] += 1
-            t.sideEvidence[s.side, default: EvidenceList()].add(facts.id, s.span, step: "attribution", limit: limit)
-            if s.direct { t.direct += 1 } else { t.indirect += 1 }
-            t.byStance[s.stance, default: 0] += 1
-            t.stanceEvidence[s.stance, default: EvidenceList()].add(facts.id, s.span, step: "attribution", limit: limit)
-            var speaker = t.speakers[s.speaker] ?? (s.side, 0, EvidenceList())
-            speaker.count += 1
-            speaker.evidence.add(facts.id, s.span, step: "attribution", limit: limit)
-            t.speakers[s.speaker] = speaker
+        tallies.update(facts.group, default: Tally()) { t in
+            for s in facts.statements {
+                t.bySide[s.side, default: 0] += 1
+                t.sideEvidence[s.side, default: EvidenceList()].add(facts.id, s.span, step: "attribution", limit: limit)
+                if s.direct { t.direct += 1 } else { t.indirect += 1 }
+                t.byStance[s.stance, default: 0] += 1
+                t.stanceEvidence[s.stance, default: EvidenceList()].add(facts.id, s.span, step: "attribution", limit: limit)
+                t.speakers.update(s.speaker, default: (s.side, 0, EvidenceList())) { speaker in
+                    speaker.count += 1
+                    speaker.evidence.add(facts.id, s.span, step: "attribution", limit: limit)
+                }
+            }
         }
-        tallies[facts.group] = t
     }
 
     func tables(_ groups: GroupIndex, _ settings: CompareSettings) -> [DataTable] {
