@@ -24,7 +24,8 @@ struct ValidationTests {
             let pipeline = try Pipeline.load(file: file, baseDirectory: Fixtures.path("pipelines/invalid"))
             _ = try await PipelineValidator(registry: Self.registry, probe: true).plan(pipeline)
             text = "(no errors)"
-        } catch let error as ConfigurationError {
+        } catch {
+            // Every step above throws ConfigurationError (typed throws).
             text = error.description
         }
         try expectMatchesGolden(text + "\n", named: "pipeline-\(name).txt")
