@@ -21,6 +21,21 @@ struct AttributionTests {
         #expect(statements("The attack was repelled, according to local media.") == ["unnamed reports | other | indirect | according to"])
     }
 
+    @Test("Joint sources: `accused each other`, `the two defence ministries`, `figures released by the two countries' ministries`")
+    func jointSources() {
+        #expect(statements("Armenia and Azerbaijan accused each other of breaking the truce.") == ["both sides | both | indirect | accused"])
+        #expect(statements("Two soldiers died, according to the two defence ministries.") == ["both sides | both | indirect | according to"])
+        #expect(statements("Four soldiers died, according to figures released by the two countries' defence ministries.")
+                == ["both sides | both | indirect | according to"])
+    }
+
+    @Test("`Per the ministry`; `per cent` and `per day` are no cues")
+    func perSource() {
+        #expect(statements("The Armenian Defence Ministry spoke of shelling. Per the ministry, the attack began at dawn.")
+                == ["Armenian Defense Ministry | armenia | indirect | spoke of", "Armenian Defense Ministry | armenia | indirect | according to"])
+        #expect(statements("Exports rose by 12 per cent, or 300 tonnes per day.").isEmpty)
+    }
+
     @Test("`It` and `the ministry` refer back to the last speaker of that kind")
     func references() {
         #expect(statements("The Armenian Defence Ministry said the border was calm. It added that two drones were shot down. "

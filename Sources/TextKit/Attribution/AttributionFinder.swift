@@ -144,7 +144,15 @@ public struct AttributionFinder: Sendable {
                     // `"…," said the ministry`: no subject before the cue, the speaker follows it.
                     speaker = invertedSubject(cueEnd: cueEnd, cueStart: i, tokens: tokens, range: range, mentions: mentions, context: context, sentence: s)
                 }
-                guard let speaker else { continue }
+                guard var speaker else { continue }
+                // `Armenia and Azerbaijan accused each other`: a reciprocal statement is both sides'.
+                if speaker.category != "both", cueEnd + 1 < range.upperBound, (tokens[cueEnd].lower == "each" && tokens[cueEnd + 1].lower == "other")
+                    || (tokens[cueEnd].lower == "one" && tokens[cueEnd + 1].lower == "another"),
+                   let both = specialSpeaker(startingAt: cueEnd, tokens: tokens, range: range) ?? Optional(Speaker(
+                       canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
+                       span: TextSpan(tokens[cueEnd].start, tokens[cueEnd + 1].end), resolution: "named")) {
+                    speaker = both
+                }
                 found.append((cue, i..<cueEnd, speaker))
                 context.note(speaker)
                 i = cueEnd - 1
@@ -309,10 +317,19 @@ public struct AttributionFinder: Sendable {
         return speaker
     }
 
+    /// `figures released by`, `a statement issued by` (in `cues.json`): what comes before the source after `according to`.
+    static let dataNouns: WordSet = WordSet(TextKitData.strings(try? TextKitData.json("english/cues.json"), "data_nouns"))
+    static let dataParticiples: WordSet = WordSet(TextKitData.strings(try? TextKitData.json("english/cues.json"), "data_participles"))
+
     /// The speaker starting at `start` (after `according to`, or after an inverted cue).
     func subject(after start: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, sentence: Int, strict: Bool = false) -> Speaker? {
         var i = start
         if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
+        // `according to figures released by the ministry`: the ministry.
+        if !strict, i + 2 < range.upperBound, Self.dataNouns.contains(tokens[i]), Self.dataParticiples.contains(tokens[i + 1]), tokens[i + 2].lower == "by" {
+            i += 3
+            if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
+        }
         guard i < range.upperBound else { return nil }
         if let mention = mentions.first(where: { $0.tokens.contains(i) || $0.tokens.lowerBound == i || ($0.tokens.lowerBound == start && start < i) }) {
             if mention.kind == .reference { return resolve(reference: mention, context: context) }
@@ -403,7 +420,7 @@ public struct AttributionFinder: Sendable {
 
     /// `both sides`, `reports`, `local media`, `sources` starting at `i`.
     func specialSpeaker(startingAt i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
-        if let (_, end) = lexicon.bothSidesIndex.match(tokens, at: i, limit: range.upperBound) {
+        if let (_, end) = lexicon.bothSidesIndex.match(tokens, at: i, limit: range.upperBound, byBase: true) {
             return Speaker(canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
                            span: TextSpan(tokens[i].start, tokens[end - 1].end), resolution: "named")
         }
