@@ -83,6 +83,20 @@ struct AttributionTests {
                 == ["US government | us | indirect | said"])
     }
 
+    @Test("Editorializing: verdicts, predictions, rhetorical questions and `Expect …` in the outlet's voice; neutral copy and quotes are not")
+    func verdictsAndQuestions() {
+        let text = "The ceasefire talks resumed on Monday. That optimism now looks premature. The mission did nothing to stop the shelling. "
+            + "How many more villages must burn before the world acts? Expect both delegations to leave without a deal. "
+            + "Tensions flared again on Tuesday. \"Why would we talk now?\" the minister asked. Any truce that ignores the refugees will not hold."
+        let output = TestTopic.analyze(text).1
+        #expect(output.editorializing.map(\.text) == ["That optimism now looks premature.", "The mission did nothing to stop the shelling.",
+                                                      "How many more villages must burn before the world acts?",
+                                                      "Expect both delegations to leave without a deal.",
+                                                      "Any truce that ignores the refugees will not hold."])
+        #expect(output.editorializing[2].markers == ["rhetorical question"])
+        #expect(output.editorializing[3].markers == ["expect"])
+    }
+
     @Test("A subordinate clause keeps its subject: `a day after Azerbaijan said`")
     func subordinate() {
         #expect(statements("This comes a day after Azerbaijan said its positions were shelled.")
