@@ -36,6 +36,22 @@ struct AttributionTests {
         #expect(statements("Exports rose by 12 per cent, or 300 tonnes per day.").isEmpty)
     }
 
+    @Test("Possessors: an office speaks for its government, a possessed non-speaker is no subject, a plural's apostrophe is no quote")
+    func possessors() {
+        #expect(statements("The Azerbaijani president's office said the talks would go ahead.")
+                == ["Azerbaijani government | azerbaijan | indirect | said"])
+        #expect(statements("Moscow's lukewarm appeal for calm underlined how little it can do.").isEmpty)
+        #expect(statements("Michel received the two countries' envoys in Brussels and said afterwards that progress was \"real\".")
+                == ["Charles Michel | eu | direct | said"])
+    }
+
+    @Test("An unknown institution's name across `of` and `and`; `condemned what it called` is one statement")
+    func institutionNamesAndNominalCues() {
+        #expect(statements("A spokesman for the Department of Trade and Industry said exports were unaffected.")
+                == ["Department of Trade and Industry | other | indirect | said"])
+        #expect(statements("Canada condemned what it called reckless shelling of villages.") == ["Canadian government | other | indirect | condemned"])
+    }
+
     @Test("`It` and `the ministry` refer back to the last speaker of that kind")
     func references() {
         #expect(statements("The Armenian Defence Ministry said the border was calm. It added that two drones were shot down. "
