@@ -21,6 +21,37 @@ struct AttributionTests {
         #expect(statements("The attack was repelled, according to local media.") == ["unnamed reports | other | indirect | according to"])
     }
 
+    @Test("Joint sources: `accused each other`, `the two defence ministries`, `figures released by the two countries' ministries`")
+    func jointSources() {
+        #expect(statements("Armenia and Azerbaijan accused each other of breaking the truce.") == ["both sides | both | indirect | accused"])
+        #expect(statements("Two soldiers died, according to the two defence ministries.") == ["both sides | both | indirect | according to"])
+        #expect(statements("Four soldiers died, according to figures released by the two countries' defence ministries.")
+                == ["both sides | both | indirect | according to"])
+    }
+
+    @Test("`Per the ministry`; `per cent` and `per day` are no cues")
+    func perSource() {
+        #expect(statements("The Armenian Defence Ministry spoke of shelling. Per the ministry, the attack began at dawn.")
+                == ["Armenian Defense Ministry | armenia | indirect | spoke of", "Armenian Defense Ministry | armenia | indirect | according to"])
+        #expect(statements("Exports rose by 12 per cent, or 300 tonnes per day.").isEmpty)
+    }
+
+    @Test("Possessors: an office speaks for its government, a possessed non-speaker is no subject, a plural's apostrophe is no quote")
+    func possessors() {
+        #expect(statements("The Azerbaijani president's office said the talks would go ahead.")
+                == ["Azerbaijani government | azerbaijan | indirect | said"])
+        #expect(statements("Moscow's lukewarm appeal for calm underlined how little it can do.").isEmpty)
+        #expect(statements("Michel received the two countries' envoys in Brussels and said afterwards that progress was \"real\".")
+                == ["Charles Michel | eu | direct | said"])
+    }
+
+    @Test("An unknown institution's name across `of` and `and`; `condemned what it called` is one statement")
+    func institutionNamesAndNominalCues() {
+        #expect(statements("A spokesman for the Department of Trade and Industry said exports were unaffected.")
+                == ["Department of Trade and Industry | other | indirect | said"])
+        #expect(statements("Canada condemned what it called reckless shelling of villages.") == ["Canadian government | other | indirect | condemned"])
+    }
+
     @Test("`It` and `the ministry` refer back to the last speaker of that kind")
     func references() {
         #expect(statements("The Armenian Defence Ministry said the border was calm. It added that two drones were shot down. "
@@ -66,6 +97,20 @@ struct AttributionTests {
     func notCues() {
         #expect(statements("The claims could not be verified. The United States said it was concerned.")
                 == ["US government | us | indirect | said"])
+    }
+
+    @Test("Editorializing: verdicts, predictions, rhetorical questions and `Expect …` in the outlet's voice; neutral copy and quotes are not")
+    func verdictsAndQuestions() {
+        let text = "The ceasefire talks resumed on Monday. That optimism now looks premature. The mission did nothing to stop the shelling. "
+            + "How many more villages must burn before the world acts? Expect both delegations to leave without a deal. "
+            + "Tensions flared again on Tuesday. \"Why would we talk now?\" the minister asked. Any truce that ignores the refugees will not hold."
+        let output = TestTopic.analyze(text).1
+        #expect(output.editorializing.map(\.text) == ["That optimism now looks premature.", "The mission did nothing to stop the shelling.",
+                                                      "How many more villages must burn before the world acts?",
+                                                      "Expect both delegations to leave without a deal.",
+                                                      "Any truce that ignores the refugees will not hold."])
+        #expect(output.editorializing[2].markers == ["rhetorical question"])
+        #expect(output.editorializing[3].markers == ["expect"])
     }
 
     @Test("A subordinate clause keeps its subject: `a day after Azerbaijan said`")

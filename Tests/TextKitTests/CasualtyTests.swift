@@ -144,4 +144,64 @@ struct CasualtyTests {
         let (total, _) = TestTopic.analyze("Three soldiers killed as border clashes flare\n\nThe fighting resumed on Friday.")
         #expect(total.headlineCasualties.map { "\($0.side) k\($0.killed ?? -1)" } == ["both k3"])
     }
+
+    @Test("A named soldier with a rank counts one; `fatally wounded` is killed; an age in apposition is no count")
+    func namedVictim() {
+        #expect(claims("Sergeant Davit Melikyan, 24, was fatally wounded on Wednesday, the Armenian Defence Ministry said.", date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-10 by Armenian Defense Ministry"])
+        #expect(claims("On Tuesday, Junior Lieutenant Orkhan Aliyev lost his life near the same post, Baku said.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-09 by Azerbaijani government"])
+    }
+
+    @Test("`lost N soldiers`: the object of `lost` is the dead, broken down by day")
+    func lostSoldiers() {
+        #expect(claims("Azerbaijan said it had lost three soldiers, two on Wednesday and one on Thursday.", date: "2023-05-12")
+                == ["azerbaijan k2 w- 2023-05-10 by Azerbaijani government", "azerbaijan k1 w- 2023-05-11 by Azerbaijani government"])
+        #expect(claims("Armenia lost the initiative on Thursday, Yerevan said.", date: "2023-05-12").isEmpty)
+    }
+
+    @Test("A running toll is a total with no day; the death that raised it keeps its day")
+    func toll() {
+        #expect(claims("The death toll from the shelling climbed to four on Thursday after another Armenian soldier died, Yerevan said.", date: "2023-05-12")
+                == ["armenia k4 w- ? by Armenian government", "armenia k1 w- 2023-05-11 by Armenian government"])
+    }
+
+    @Test("A total with no side is both sides'; `including N Armenians` is its part on one side")
+    func includingPart() {
+        #expect(claims("Five soldiers have died so far, including three Armenians.", date: "2023-05-12")
+                == ["both k5 w- ? by outlet", "armenia k3 w- ? by outlet"])
+    }
+
+    @Test("Several days: `since Tuesday`, `in four days`, `N days of clashes` make totals, unless a day is nearer to the count")
+    func severalDaysScope() {
+        #expect(claims("The fighting has claimed the lives of at least five soldiers since Tuesday.", date: "2023-05-12")
+                == ["both k5 w- ? by outlet"])
+        #expect(claims("An Armenian soldier was killed on Thursday, the third such death in four days, Yerevan said.", date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-11 by Armenian government"])
+        #expect(claims("Yerevan said an Armenian soldier was killed on Thursday, while a further three were injured over the two days.", date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-11 by Armenian government", "armenia k- w3 ? by Armenian government"])
+        #expect(claims("Baku and Yerevan blamed each other for three days of border clashes that have killed four soldiers.", date: "2023-05-12")
+                .allSatisfy { $0.hasPrefix("both k4 w- ?") })
+    }
+
+    @Test("`N on one day and M on the next, one of whom died`: the death is among the later count")
+    func elidedWithDeath() {
+        #expect(claims("Yerevan said two soldiers were wounded on Wednesday and four on Thursday, one of whom later died.", date: "2023-05-12")
+                == ["armenia k- w2 2023-05-10 by Armenian government", "armenia k1 w3 2023-05-11 by Armenian government"])
+    }
+
+    @Test("A count before `in what the ministry called …` carries the paragraph's report")
+    func nominalAside() {
+        #expect(claims("Azerbaijan's defence ministry said Armenian forces fired on its positions. "
+                       + "Two soldiers were wounded on Thursday in what the ministry called a provocation.", date: "2023-05-12")
+                == ["azerbaijan k- w2 2023-05-11 by Azerbaijani Defense Ministry"])
+    }
+
+    @Test("`on each day` and a possessive weekday (`Thursday's shelling`)")
+    func eachDayAndPossessive() {
+        #expect(claims("Baku reported one soldier killed on each day, Wednesday and Thursday.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-10 by Azerbaijani government", "azerbaijan k1 w- 2023-05-11 by Azerbaijani government"])
+        #expect(claims("Three Armenian soldiers were wounded in Thursday's shelling, Yerevan said.", date: "2023-05-12")
+                == ["armenia k- w3 2023-05-11 by Armenian government"])
+    }
 }

@@ -24,6 +24,45 @@ struct ExtractRulesTests {
         #expect(extract.removed.map(\.kind) == ["navigation", "share", "caption", "dateline", "read-more", "pitch", "footer", "footer"])
     }
 
+    @Test("Unfamiliar page templates: stamps, counters, labels, link lists, slugs, pitches, bios")
+    func boilerplateTemplates() {
+        let page = """
+            The Example Gazette
+            News > Europe > Balkans | Features
+            WORLD
+            Ferry strike strands thousands on islands
+            By Dr. Maria Lindqvist, Senior Editor
+            Tuesday, 3 October 2023 8:05 AM  [ Last Update: Tuesday, 3 October 2023 9:40 AM ]
+            Wed 14:20
+            Issue No. 12 | Oct 3, 2023
+            Photo taken Oct 2, 2023 shows a closed terminal. (Photo courtesy of the port authority)(XYZ)
+            ATHENS, Oct 3 (XYZ) -- Ferry crews walked out on Tuesday, the union said.
+            Story continues below
+            The ministry said talks would resume. (XYZ).
+            Source: Harbour Wire
+            Correction: An earlier version of this story misstated the name of the port.
+            Follow The Example Gazette on WhatsApp for the latest updates
+            Get the Example News app for breaking news alerts
+            Support independent journalism: every donation helps us keep reporting.
+            #Greece #Ferries
+            Comments (27)
+            ==XYZ
+            Reuters/AP
+            Dr. Maria Lindqvist covers shipping and labour. She previously worked in Oslo.
+            MOST READ
+            Port workers vote on new contract
+            What does the strike mean for tourists?
+            """
+        let (extract, _) = TestTopic.analyze(page)
+        #expect(extract.cleanText(of: page) == "Ferry strike strands thousands on islands\n\nFerry crews walked out on Tuesday, the union said.\n\nThe ministry said talks would resume.")
+    }
+
+    @Test("A doubled one-letter word at the start is a drop cap")
+    func doubledDropCap() {
+        let glued = "AA strike began on Monday. The union said so."
+        #expect(TestTopic.analyze(glued).0.cleanText(of: glued) == "A strike began on Monday. The union said so.")
+    }
+
     @Test("A scraped drop cap glued to the first word is removed")
     func strayLetter() {
         let glued = "TThe clashes resumed on Friday. The army said so."

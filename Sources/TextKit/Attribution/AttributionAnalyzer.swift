@@ -55,6 +55,12 @@ public struct AttributionAnalyzer: Sendable {
         return editorial.match([part], at: 0, limit: 1)?.0.value
     }
 
+    /// `Expect …`, `Make no mistake`: sentence openings that mark a position (`editorial.json`'s `sentence_starts`).
+    static let sentenceStarts: PhraseIndex<String> = PhraseIndex(
+        TextKitData.strings(try? TextKitData.json("english/editorial.json"), "sentence_starts").map { phrase in
+            (phrase.split(separator: " ").map(String.init), phrase)
+        })
+
     /// Sentences the outlet states without attribution that carry a marker of position.
     func editorializing(_ statements: [AttributionOutput.Attribution], text: AnalyzedText, quotes: [QuoteFinder.Quote]) -> [AttributionOutput.Editorial] {
         let attributed = Set(statements.map(\.sentence))
@@ -71,6 +77,12 @@ public struct AttributionAnalyzer: Sendable {
                     // `Russian-occupied Crimea`: a marker as the last part of a compound.
                     markers.append(marker)
                 }
+            }
+            if let (start, _) = Self.sentenceStarts.match(text.tokens, at: range.lowerBound, limit: range.upperBound) { markers.insert(start.value, at: 0) }
+            // A question in the outlet's own voice (`How many more must die before …?`): rhetorical.
+            if range.count >= 6, let last = range.last, text.tokens[last].text == "?", !text.isHeading(s),
+               !quoted.contains(where: { $0.outer.contains(text.tokens[last].span) || $0.inner.overlaps(sentence) && $0.outer.end >= text.tokens[last].start }) {
+                markers.append("rhetorical question")
             }
             guard !markers.isEmpty else { continue }
             result.append(AttributionOutput.Editorial(start: sentence.start, end: sentence.end, text: text[sentence], markers: markers, sentence: s))

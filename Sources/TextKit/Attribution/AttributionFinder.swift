@@ -33,6 +33,12 @@ public struct AttributionFinder: Sendable {
     /// Things written or said that a participle can describe (`a message posted`).
     static let documentNouns: WordSet = ["message", "statement", "post", "video", "letter", "note", "report", "article", "tweet", "document",
                                          "communique", "communiqué", "footage", "image", "images", "photo", "photos", "clip", "transcript"]
+    /// After a possessive: an office that speaks for its holder's government (`the president's office`), and
+    /// people who speak for the possessor (`the ministry's spokesman`).
+    static let officeNouns: WordSet = ["office", "administration", "cabinet", "chancellery"]
+    static let possessedSpeakers: WordSet = ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "press", "envoy", "ambassador", "official",
+                                             "officials", "representative", "representatives", "minister", "ministry", "mission", "embassy",
+                                             "delegation", "leader", "leaders", "president", "government", "army", "military", "forces", "troops"]
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
     static let subordinators: WordSet = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
@@ -144,7 +150,15 @@ public struct AttributionFinder: Sendable {
                     // `"…," said the ministry`: no subject before the cue, the speaker follows it.
                     speaker = invertedSubject(cueEnd: cueEnd, cueStart: i, tokens: tokens, range: range, mentions: mentions, context: context, sentence: s)
                 }
-                guard let speaker else { continue }
+                guard var speaker else { continue }
+                // `Armenia and Azerbaijan accused each other`: a reciprocal statement is both sides'.
+                if speaker.category != "both", cueEnd + 1 < range.upperBound, (tokens[cueEnd].lower == "each" && tokens[cueEnd + 1].lower == "other")
+                    || (tokens[cueEnd].lower == "one" && tokens[cueEnd + 1].lower == "another"),
+                   let both = specialSpeaker(startingAt: cueEnd, tokens: tokens, range: range) ?? Optional(Speaker(
+                       canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
+                       span: TextSpan(tokens[cueEnd].start, tokens[cueEnd + 1].end), resolution: "named")) {
+                    speaker = both
+                }
                 found.append((cue, i..<cueEnd, speaker))
                 context.note(speaker)
                 i = cueEnd - 1
@@ -171,10 +185,27 @@ public struct AttributionFinder: Sendable {
                     orphans.append(quote)
                 }
             }
+            let firstOfSentence = statements.count
             for (k, item) in found.enumerated() {
                 let quotesOf = assigned[k] ?? []
                 let span = statementSpan(cueTokens: item.cueTokens, speaker: item.speaker, quotes: quotesOf, sentence: sentence, tokens: tokens,
                                          nextCue: k + 1 < found.count ? tokens[found[k + 1].cueTokens.lowerBound].start : nil)
+                // A second cue of the same speaker that adds no statement of its own joins the first: a nominal
+                // `what it called` (`condemned what it called …`), and both sides again (`accused each other of … that the
+                // two countries say …`). (Participles such as `…, adding that` stay statements of their own.)
+                let nominal = item.cueTokens.lowerBound - 2 >= range.lowerBound && tokens[item.cueTokens.lowerBound - 2].lower == "what"
+                if nominal || item.speaker.category == "both",
+                   let same = statements[firstOfSentence...].firstIndex(where: { $0.speaker.canonical == item.speaker.canonical }) {
+                    statements[same].quotes += quotesOf
+                    if let first = statements[same].quotes.first {
+                        statements[same].span = statements[same].quotes.dropFirst().reduce(first.inner) { $0.union($1.inner) }
+                    } else {
+                        statements[same].span = statements[same].span.union(span)
+                    }
+                    context.lastSpeaker = item.speaker
+                    context.lastSpeakerSentence = s
+                    continue
+                }
                 statements.append(Statement(speaker: item.speaker, cue: item.cue, cueSpan: TextSpan(tokens[item.cueTokens.lowerBound].start, tokens[item.cueTokens.upperBound - 1].end),
                                             quotes: quotesOf, span: span, sentence: s))
                 context.lastSpeaker = item.speaker
@@ -309,10 +340,19 @@ public struct AttributionFinder: Sendable {
         return speaker
     }
 
+    /// `figures released by`, `a statement issued by` (in `cues.json`): what comes before the source after `according to`.
+    static let dataNouns: WordSet = WordSet(TextKitData.strings(try? TextKitData.json("english/cues.json"), "data_nouns"))
+    static let dataParticiples: WordSet = WordSet(TextKitData.strings(try? TextKitData.json("english/cues.json"), "data_participles"))
+
     /// The speaker starting at `start` (after `according to`, or after an inverted cue).
     func subject(after start: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, sentence: Int, strict: Bool = false) -> Speaker? {
         var i = start
         if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
+        // `according to figures released by the ministry`: the ministry.
+        if !strict, i + 2 < range.upperBound, Self.dataNouns.contains(tokens[i]), Self.dataParticiples.contains(tokens[i + 1]), tokens[i + 2].lower == "by" {
+            i += 3
+            if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
+        }
         guard i < range.upperBound else { return nil }
         if let mention = mentions.first(where: { $0.tokens.contains(i) || $0.tokens.lowerBound == i || ($0.tokens.lowerBound == start && start < i) }) {
             if mention.kind == .reference { return resolve(reference: mention, context: context) }
@@ -347,7 +387,10 @@ public struct AttributionFinder: Sendable {
             let t = tokens[k]
             // Another cue of this sentence: the same subject carries on (`reported …, but said`).
             if let index = foundCues.lastIndex(where: { $0.contains(k) }) { return found[index] }
-            if t.kind == .quote && k < cue - 1 {
+            // `the two countries' ministers`: an apostrophe glued to a plural is a possessive, not a quote.
+            let possessiveMark = t.kind == .quote && k > floor && tokens[k - 1].end == t.start && tokens[k - 1].lower.hasSuffix("s")
+                && k + 1 < cue && tokens[k + 1].start > t.end
+            if t.kind == .quote && k < cue - 1 && !possessiveMark {
                 // Crossing into a quote going left: the subject is between the quote and the cue.
                 break
             }
@@ -359,6 +402,21 @@ public struct AttributionFinder: Sendable {
                 continue
             }
             if let mention = mentions.last(where: { $0.tokens.contains(k) }) {
+                // A possessor is not the subject (`the Kremlin's perfunctory call … underlined`), but its office speaks for it
+                // (`the prime minister's office said`) and its spokespeople and statements for itself.
+                var head = mention.tokens.upperBound
+                if head < cue, tokens[head].kind == .quote, tokens[head].start == tokens[head - 1].end { head += 1 }
+                if head < cue, mention.kind != .reference, tokens[mention.tokens.upperBound - 1].isPossessive || head > mention.tokens.upperBound {
+                    // The possessed noun, past up to two modifiers (`Japan's top government spokesman`).
+                    let nouns = head..<min(cue, head + 3)
+                    if let office = nouns.first(where: { Self.officeNouns.contains(tokens[$0]) }),
+                       var government = matcher.institutionSpeaker(side: mention.side, institution: "government") {
+                        government.span = TextSpan(mention.span.start, tokens[office].end)
+                        government.resolution = "named"
+                        return government
+                    }
+                    if !nouns.contains(where: { Self.possessedSpeakers.contains(tokens[$0]) || lexicon.speechNouns.contains(tokens[$0]) }) { return nil }
+                }
                 if mention.kind == .reference, let resolved = resolve(reference: mention, context: context) { return resolved }
                 if mention.kind != .place && mention.kind != .reference {
                     let before = mention.tokens.lowerBound > floor ? tokens[mention.tokens.lowerBound - 1].lower : ""
@@ -380,7 +438,9 @@ public struct AttributionFinder: Sendable {
                     spokesperson.span = TextSpan(tokens[k - 1].start, t.end)
                     return spokesperson
                 }
-                if let special = specialSpeakerEnding(at: k, tokens: tokens, floor: floor) { return special }
+                // `the two countries' foreign ministers hosted …`: a possessor is not the subject.
+                let possessor = k + 1 < cue && (t.isPossessive || (tokens[k + 1].kind == .quote && tokens[k + 1].start == t.end))
+                if !possessor, let special = specialSpeakerEnding(at: k, tokens: tokens, floor: floor) { return special }
                 if lexicon.groupSources.contains(t) {
                     return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
                 }
@@ -391,7 +451,9 @@ public struct AttributionFinder: Sendable {
                         known.span = t.span
                         return known
                     }
-                    if let name = properName(endingAt: k, tokens: tokens, floor: floor) {
+                    // Not a name that holds a known actor or reference (`the Ministry of Defence`): that is found going on left.
+                    if let name = properName(endingAt: k, tokens: tokens, floor: floor),
+                       !mentions.contains(where: { m in name.span.map { $0.overlaps(m.span) } ?? false }) {
                         return spokespersonOfLastOrganization(name, tokens: tokens, floor: floor, context: context, sentence: sentence) ?? name
                     }
                 }
@@ -403,7 +465,7 @@ public struct AttributionFinder: Sendable {
 
     /// `both sides`, `reports`, `local media`, `sources` starting at `i`.
     func specialSpeaker(startingAt i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
-        if let (_, end) = lexicon.bothSidesIndex.match(tokens, at: i, limit: range.upperBound) {
+        if let (_, end) = lexicon.bothSidesIndex.match(tokens, at: i, limit: range.upperBound, byBase: true) {
             return Speaker(canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
                            span: TextSpan(tokens[i].start, tokens[end - 1].end), resolution: "named")
         }
@@ -491,6 +553,14 @@ public struct AttributionFinder: Sendable {
     func properName(endingAt end: Int, tokens: [Token], floor: Int) -> Speaker? {
         var start = end
         while start > floor && tokens[start - 1].isWord && tokens[start - 1].isCapitalized && end - start < 4 { start -= 1 }
+        // `Department of Foreign Affairs and Trade`, `Ministry of the Interior`: capitalised words joined by `of`, `and`, `for`.
+        while start - 2 >= floor && end - start < 8 && ["of", "and", "for"].contains(tokens[start - 1].lower) {
+            var k = start - 2
+            if tokens[start - 1].lower == "of", tokens[k].lower == "the", k - 1 >= floor { k -= 1 }
+            guard tokens[k].isWord, tokens[k].isCapitalized, !lexicon.titles.contains([tokens[k].lower]) || k > floor && tokens[k - 1].isCapitalized else { break }
+            start = k
+            while start > floor && tokens[start - 1].isWord && tokens[start - 1].isCapitalized && end - start < 8 { start -= 1 }
+        }
         // `Analyst Maria Okafor`: a capitalised title opening the sentence is not part of the name.
         while start < end && lexicon.titles.contains([tokens[start].lower]) { start += 1 }
         guard end - start >= 1 else { return nil }

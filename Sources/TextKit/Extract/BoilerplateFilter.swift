@@ -23,6 +23,12 @@ public struct BoilerplateFilter: Sendable {
     let footerMarkers: [String]
     let domainSuffixes: [String]
     let socialNetworks: WordSet
+    let shortStarts: [String]
+    let shortContains: [String]
+    let listHeadings: WordSet
+    let timestampWords: WordSet
+    let agencies: WordSet
+    let bylineTitles: WordSet
 
     public static let shared = BoilerplateFilter(patterns: EnglishLexicon.shared.boilerplate)
 
@@ -37,6 +43,12 @@ public struct BoilerplateFilter: Sendable {
         footerMarkers = strings("footer_markers")
         domainSuffixes = strings("domain_suffixes")
         socialNetworks = WordSet(strings("social_networks"))
+        shortStarts = strings("short_starts")
+        shortContains = strings("short_contains")
+        listHeadings = WordSet(strings("list_headings"))
+        timestampWords = WordSet(strings("timestamp_words") + EnglishLexicon.shared.weekdays.allKeys + EnglishLexicon.shared.months.allKeys)
+        agencies = WordSet(strings("agencies"))
+        bylineTitles = WordSet(strings("byline_titles"))
     }
 
     public func filter(_ text: ScalarString) -> Result {
@@ -44,14 +56,23 @@ public struct BoilerplateFilter: Sendable {
         var kept: [TextSpan] = []
         var removed: [ExtractOutput.Removal] = []
         var footerReached = false
+        // After a heading that opens a list of links ("Most read", "Related coverage:"), the short lines under it are links.
+        var inLinkList = false
+        // The author's name from a byline (`By Jane Doe`): a later paragraph opening with it is the author's bio.
+        var author: String?
         for (index, line) in lines.enumerated() {
             if footerReached {
                 removed.append(.init(span: line, kind: "footer", text: text[line]))
                 continue
             }
             let wordCount = Self.wordCount(text, line)
+            if let author, index >= lines.count / 2, wordCount <= 80, isBio(text[TextSpan(line.start, min(line.end, line.start + Self.longestStart))], author: author) {
+                removed.append(.init(span: line, kind: "byline", text: text[line]))
+                continue
+            }
             // Long paragraphs are articles unless they open like boilerplate: only their start is read.
             if wordCount > 40 {
+                inLinkList = false
                 let prefix = Self.normalize(text[TextSpan(line.start, min(line.end, line.start + Self.longestStart))])
                 if starts.contains(where: { prefix.hasPrefix($0) }) {
                     removed.append(.init(span: line, kind: kind(of: prefix), text: text[line]))
@@ -62,18 +83,28 @@ public struct BoilerplateFilter: Sendable {
             }
             let raw = text[line]
             let normalized = Self.normalize(raw)
-            if let kind = classify(normalized, wordCount: wordCount) {
+            if inLinkList {
+                if wordCount <= 20 && !normalized.hasSuffix(".") && !normalized.hasSuffix("!") {
+                    removed.append(.init(span: line, kind: "read-more", text: raw))
+                    continue
+                }
+                inLinkList = false
+            }
+            if let kind = classify(normalized, raw: raw, wordCount: wordCount) {
                 removed.append(.init(span: line, kind: kind, text: raw))
                 // A footer marker in the last part of the page: everything after it is page furniture.
                 if footerMarkers.contains(where: { normalized.hasPrefix($0) || normalized.contains($0) }),
                    Double(index) >= Double(lines.count) * 0.5 {
                     footerReached = true
                 }
+                if listHeadings.contains(normalized.trimming(".:")) { inLinkList = true }
+                if kind == "byline", let name = bylineName(normalized) { author = name }
                 continue
             }
             kept.append(line)
         }
         var result = Result(paragraphs: kept, headline: nil, removed: removed)
+        trimAgencySlugs(text, &result)
         trimDateline(text, &result)
         trimStrayLetter(text, &result)
         findHeadline(text, &result)
@@ -118,6 +149,25 @@ public struct BoilerplateFilter: Sendable {
         return false
     }
 
+    /// Where `needle` first occurs in `haystack`, and how often it occurs (without overlaps).
+    static func firstOffset(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    static func occurrences(_ haystack: [UInt8], _ needle: [UInt8]) -> Int {
+        var count = 0
+        var rest = haystack[...]
+        while let i = firstOffset(Array(rest), needle) {
+            count += 1
+            rest = rest.dropFirst(i + needle.count)
+        }
+        return count
+    }
+
     /// Lowercase (ASCII), no-break and other spaces as spaces, runs of spaces collapsed, trimmed.
     static func normalize(_ line: String) -> String {
         var out: [UInt8] = []
@@ -159,21 +209,37 @@ public struct BoilerplateFilter: Sendable {
     }
 
     /// The kind of boilerplate a line is, or nil for content.
-    func classify(_ line: String, wordCount: Int) -> String? {
+    func classify(_ line: String, raw: String, wordCount: Int) -> String? {
         if exact.contains(line) || exact.contains(line.trimming(".:")) { return kind(of: line) }
         if starts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
+        if wordCount <= 6 && listHeadings.contains(line.trimming(".:")) { return kind(of: line) }
+        let letterWords = Self.letterWords(line)
+        let hasDigit = line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        // Counters: `Comments (14)`, `Views: 1 207` — a furniture word with a number.
+        if wordCount <= 6 && hasDigit && exact.contains(letterWords.joined(separator: " ")) { return kind(of: line) }
+        if wordCount <= 12 && !line.hasSuffix(".") && shortStarts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
+        if wordCount <= 15 && shortContains.contains(where: { line.contains($0) }) { return kind(of: line) }
+        // `Friday, 12 May 2023 6:47 PM`, `Fri 17:48`, `Posted Sat 13 May 2023 at 5:12am, updated …`: only date and time words.
+        if wordCount <= 24 && hasDigit && letterWords.allSatisfy({ timestampWords.contains($0) })
+            && (!letterWords.isEmpty || line.contains(":")) { return "byline" }
+        if wordCount <= 16, let kind = furniture(line, raw: raw, letterWords: letterWords, hasDigit: hasDigit, wordCount: wordCount) { return kind }
         // Long paragraphs are articles: only short lines are searched for boilerplate phrases.
         let bytes = Array(line.utf8)
         if containsPatterns.contains(where: { Self.contains(bytes, $0) }) { return kind(of: line) }
         let endsSentence = line.hasSuffix(".") || line.hasSuffix("?") || line.hasSuffix("!") || line.hasSuffix("\"") || line.hasSuffix("”")
-        // Navigation crumbs: short, separator-joined, no sentence.
-        if wordCount <= 8 && !endsSentence && separators.contains(where: { line.contains($0) }) { return "navigation" }
+        // Navigation crumbs: short, separator-joined, no sentence (the separators are not words).
+        let separatorCount = separators.reduce(0) { $0 + Self.occurrences(bytes, Array($1.utf8)) }
+        if wordCount - separatorCount <= 8 && !endsSentence && separatorCount > 0 { return "navigation" }
+        // Metadata: `Issue No. 87 | May 13, 2023`, `Home > World > Asia > Central Asia | News`.
+        if wordCount - separatorCount <= 12 && !endsSentence && (separatorCount >= 2 || (separatorCount == 1 && hasDigit)) { return "byline" }
         // Metadata lines joined by bars: `Politics | Army | 12 May 2023, 14:25 | Views: 3412`.
         if wordCount <= 20 && line.split(separator: "|").count >= 3 { return "byline" }
         // Lines naming several social networks: share and follow prompts.
         if wordCount <= 25 && Self.letterWords(line).filter({ socialNetworks.contains($0) }).count >= 2 { return "share" }
         // `By Jane Doe`, `Posted at 16:48`: short bylines and time stamps without a sentence.
         if wordCount <= 7 && !endsSentence && (line.hasPrefix("by ") || line.hasPrefix("posted ") || line.hasPrefix("updated ")) { return "byline" }
+        // `By Dr. Jane Doe, Senior Fellow, Eurasia Program`, `By Europe correspondent Jane Doe and wires`.
+        if wordCount <= 12 && !endsSentence && line.hasPrefix("by ") && raw.unicodeScalars.dropFirst(3).first?.properties.isUppercase == true { return "byline" }
         // A short line naming a domain: a footer or a link.
         if wordCount <= 8 && (line.contains("www.") || line.contains("http") || domainSuffixes.contains(where: { suffix in
             line.split(separator: " ").contains { $0.hasSuffix(suffix) && $0.count > suffix.count + 1 }
@@ -181,6 +247,50 @@ public struct BoilerplateFilter: Sendable {
             return "footer"
         }
         return nil
+    }
+
+    /// Short lines that are page furniture by their shape: time stamps, hashtags, section labels in capitals,
+    /// agency credits and slugs, follow and app prompts, donation pitches.
+    func furniture(_ line: String, raw: String, letterWords: [String], hasDigit: Bool, wordCount: Int) -> String? {
+        // `#Armenia #Azerbaijan`: hashtags.
+        let words = line.split(separator: " ")
+        if !words.isEmpty && words.allSatisfy({ $0.hasPrefix("#") }) { return "tags" }
+        let scalars = raw.unicodeScalars
+        let letters = scalars.filter { $0.properties.isAlphabetic }
+        let allCaps = !letters.isEmpty && !letters.contains { $0.properties.isLowercase }
+        // `==AGN`, `(AGN)`, `--AGN`: an agency slug, one or two capitalised tokens with marks.
+        if wordCount <= 2 && allCaps && letters.count <= 10 && scalars.contains(where: { "=()-–—/*".unicodeScalars.contains($0) }) { return "agency" }
+        // `Reuters/AFP`, `AP and Reuters`: agency credits.
+        if wordCount <= 6 && !letterWords.isEmpty && letterWords.allSatisfy({ agencies.contains($0) })
+            && letterWords.contains(where: { $0 != "and" && $0 != "with" }) && !line.hasSuffix(".") { return "agency" }
+        // `INTERNATIONAL`, `MOST POPULAR`: a section label in capitals.
+        if wordCount <= 4 && allCaps && letters.count >= 3 && !hasDigit && !line.hasSuffix(".") && !line.hasSuffix("?") { return "navigation" }
+        // `Follow X on Telegram: …`, `Join us on WhatsApp`: a prompt naming a network.
+        if (line.hasPrefix("follow ") || line.hasPrefix("join ")) && letterWords.contains(where: { socialNetworks.contains($0) }) { return "subscribe" }
+        // `Get the X app for breaking news alerts`, `Download our app`.
+        if letterWords.contains("app") && letterWords.contains(where: { ["get", "download", "install", "our"].contains($0) }) { return "subscribe" }
+        // `Support X: every donation helps us …`, `Support independent analysis: Donate`.
+        if letterWords.contains(where: { $0.hasPrefix("donat") }) && letterWords.contains(where: { ["support", "us", "our", "help", "helps"].contains($0) }) { return "pitch" }
+        return nil
+    }
+
+    /// The author's name in a byline (`by dr. jane doe, senior fellow` → `jane doe`), normalised.
+    func bylineName(_ line: String) -> String? {
+        guard line.hasPrefix("by ") else { return nil }
+        var rest = Array(line.utf8.dropFirst(3))
+        for stop in [",", " and ", " |", " in ", " for "] { if let cut = Self.firstOffset(rest, Array(stop.utf8)) { rest = Array(rest[..<cut]) } }
+        let words = String(decoding: rest, as: UTF8.self).split(separator: " ").map(String.init).filter { !bylineTitles.contains($0) }
+        return (2...4).contains(words.count) ? words.joined(separator: " ") : nil
+    }
+
+    /// A paragraph about the author: it opens with the byline's name (after a title).
+    func isBio(_ start: String, author: String) -> Bool {
+        let words = Self.normalize(start).split(separator: " ").map(String.init)
+        let name = author.split(separator: " ").map(String.init)
+        var i = 0
+        while i < words.count && bylineTitles.contains(words[i]) { i += 1 }
+        guard i + name.count < words.count else { return false }
+        return Array(words[i..<(i + name.count)]) == name
     }
 
     func kind(of line: String) -> String {
@@ -204,6 +314,25 @@ public struct BoilerplateFilter: Sendable {
         return "navigation"
     }
 
+    /// A wire agency's slug closing a paragraph: `… by Russian peacekeepers. (AGN).`
+    func trimAgencySlugs(_ text: ScalarString, _ result: inout Result) {
+        let s = text.scalars
+        for (p, paragraph) in result.paragraphs.enumerated() where paragraph.length > 8 {
+            var e = paragraph.end
+            if s[e - 1] == "." { e -= 1 }
+            guard s[e - 1] == ")" else { continue }
+            var b = e - 2
+            while b > paragraph.start && s[b].isUppercaseLetter { b -= 1 }
+            let letters = e - 2 - b
+            guard s[b] == "(", (2...8).contains(letters), b - 2 > paragraph.start, s[b - 1].isSpace else { continue }
+            var before = b - 1
+            while before > paragraph.start && s[before].isSpace { before -= 1 }
+            guard ".!?\"”".unicodeScalars.contains(s[before]) else { continue }
+            result.removed.append(.init(span: TextSpan(b, paragraph.end), kind: "agency", text: text[TextSpan(b, paragraph.end)]))
+            result.paragraphs[p] = TextSpan(paragraph.start, before + 1)
+        }
+    }
+
     /// `BAKU, May 12 (NPA) –` or `YEREVAN (Reuters) -` at the start of the first paragraph.
     func trimDateline(_ text: ScalarString, _ result: inout Result) {
         for (p, paragraph) in result.paragraphs.enumerated().prefix(3) {
@@ -219,6 +348,8 @@ public struct BoilerplateFilter: Sendable {
                 i += 1
             }
             guard i < tokens.count, ["-", "–", "—", ":"].contains(tokens[i].text), i + 1 < tokens.count else { continue }
+            // `--` is two tokens.
+            if tokens[i].text == "-" && tokens[i + 1].text == "-" && i + 2 < tokens.count { i += 1 }
             let cut = tokens[i + 1].start
             result.removed.append(.init(span: TextSpan(paragraph.start, cut), kind: "dateline", text: text[TextSpan(paragraph.start, tokens[i].end)]))
             result.paragraphs[p] = TextSpan(cut, paragraph.end)
@@ -231,7 +362,10 @@ public struct BoilerplateFilter: Sendable {
         guard let first = result.paragraphs.first, first.length > 3 else { return }
         let s = text.scalars
         let a = first.start
-        guard s[a].isUppercaseLetter, s[a + 1].isUppercaseLetter, a + 2 < first.end, s[a + 2].isLetter, !s[a + 2].isUppercaseLetter else { return }
+        // `KJust`, or a doubled one-letter word: `AA flare-up`, `II was there`.
+        let glued = s[a].isUppercaseLetter && s[a + 1].isUppercaseLetter && a + 2 < first.end && s[a + 2].isLetter && !s[a + 2].isUppercaseLetter
+        let doubledWord = (s[a] == "A" || s[a] == "I") && s[a + 1] == s[a] && a + 3 < first.end && s[a + 2] == " " && s[a + 3].isLetter && !s[a + 3].isUppercaseLetter
+        guard glued || doubledWord else { return }
         result.removed.append(.init(span: TextSpan(a, a + 1), kind: "stray-character", text: text[TextSpan(a, a + 1)]))
         result.paragraphs[0] = TextSpan(a + 1, first.end)
     }
@@ -239,12 +373,25 @@ public struct BoilerplateFilter: Sendable {
     /// The first paragraph is the headline when it is short and does not end like a sentence.
     func findHeadline(_ text: ScalarString, _ result: inout Result) {
         guard result.paragraphs.count >= 2, let first = result.paragraphs.first else { return }
-        let line = text[first]
-        let words = line.split(separator: " ").count
-        let last = line.unicodeScalars.last
-        let endsSentence = last == "." || last == "!" || last == "?" || last == "”" || last == "\"" || last == "»"
-        if words >= 3 && words <= 25 && !endsSentence {
-            result.headline = first
+        func headlineLike(_ line: String) -> Bool {
+            let words = line.split(separator: " ").count
+            let last = line.unicodeScalars.last
+            let endsSentence = last == "." || last == "!" || last == "?" || last == "”" || last == "\"" || last == "»"
+            return words >= 3 && words <= 25 && !endsSentence
+        }
+        // A masthead before the headline: `The Daily Example` (at most three capitalised words, no digits).
+        let firstLine = text[first]
+        let firstWords = firstLine.split(separator: " ")
+        if result.paragraphs.count >= 3, firstWords.count <= 3,
+           firstWords.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase == true }),
+           !firstLine.unicodeScalars.contains(where: { $0.properties.numericType != nil || $0 == "." || $0 == "?" || $0 == "!" }),
+           headlineLike(text[result.paragraphs[1]]), text[result.paragraphs[1]].split(separator: " ").count > firstWords.count {
+            result.removed.append(.init(span: first, kind: "navigation", text: firstLine))
+            result.paragraphs.removeFirst()
+        }
+        guard let candidate = result.paragraphs.first else { return }
+        if headlineLike(text[candidate]) {
+            result.headline = candidate
             result.paragraphs.removeFirst()
         }
     }

@@ -23,6 +23,14 @@ extension CasualtyFinder {
             var killed: Bool
             var wordEnd = i + 1
             var active = Self.activeForms.contains(t)
+            // `lost two soldiers`: only the object counts.
+            var objectOnly = false
+            // `the death toll rose to two`: a running total.
+            if !headline, let toll = tollCount(tokens, at: i, range: range, consumed: consumedNumbers) {
+                if let numberTokens = toll.numberTokens { consumedNumbers.formUnion(numberTokens) }
+                result.append(toll)
+                continue
+            }
             if let (_, end) = lexicon.killedPhraseIndex.match(tokens, at: i, limit: range.upperBound) {
                 killed = true
                 wordEnd = end
@@ -30,6 +38,10 @@ extension CasualtyFinder {
                 active = tokens[end - 1].lower == "of"
             } else if Self.killedForms.contains(t) {
                 killed = true
+            } else if Vocabulary.shared.killedObjects.contains(t) {
+                killed = true
+                active = true
+                objectOnly = true
             } else if lexicon.woundedWords.contains(t) && !["wound", "wounds", "injury", "injuries"].contains(t.lower) {
                 killed = false
             } else if t.lower == "hit", i > range.lowerBound, ["were", "was", "been"].contains(tokens[i - 1].lower) {
@@ -52,12 +64,15 @@ extension CasualtyFinder {
                 continue
             }
             // Counted before the word: `three soldiers were injured`, `one killed`, `one of its soldiers was killed`.
-            var counted = leftCounts(tokens, before: i, floor: range.lowerBound, consumed: consumedNumbers)
+            var counted = objectOnly ? [] : leftCounts(tokens, before: i, floor: range.lowerBound, consumed: consumedNumbers)
             if counted.isEmpty, headline, let single = singularVictim(tokens, before: i, floor: range.lowerBound) { counted = [single] }
             // Or after an active verb: `killed one Armenian soldier`, `wounding four soldiers and three more`.
             if counted.isEmpty, active {
                 counted = rightCounts(tokens, after: wordEnd, limit: range.upperBound, consumed: consumedNumbers)
             }
+            if counted.isEmpty, objectOnly { continue }
+            // `Private John Doe was killed`: one named soldier.
+            if counted.isEmpty, !headline, let named = namedVictim(tokens, before: i, floor: range.lowerBound) { counted = [named] }
             // `one of the three soldiers wounded this morning has died`: the one of the three died.
             if counted.isEmpty, killed, let last = result.indices.last, !result[last].killed, let subset = result[last].partitive,
                result[last].diedAmongWounded == 0 {
@@ -76,6 +91,12 @@ extension CasualtyFinder {
                 if count.side == nil { count.side = after ?? attackedSide(tokens, around: i, range: range) }
                 if let numberTokens = count.numberTokens { consumedNumbers.formUnion(numberTokens) }
                 result.append(count)
+            }
+            // `three soldiers dead, including two Azerbaijanis`: the part on one side, as well as the total.
+            if !counted.isEmpty, !headline, var part = includedPart(tokens, after: wordEnd, limit: range.upperBound, killed: killed, consumed: consumedNumbers) {
+                part.wordTokens = i..<wordEnd
+                if let numberTokens = part.numberTokens { consumedNumbers.formUnion(numberTokens) }
+                result.append(part)
             }
             i = wordEnd - 1
         }

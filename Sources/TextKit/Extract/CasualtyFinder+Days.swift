@@ -75,9 +75,14 @@ extension CasualtyFinder {
         if let split = breakdown(count, tokens: tokens, from: j, limit: range.upperBound, mentions: mentions) { return split }
         if let next = elidedNext(count, tokens: tokens, from: j, limit: range.upperBound, mentions: mentions),
            !(next.numberTokens ?? 0..<0).contains(where: counted.contains) {
-            return [count, next]
+            var first = count
+            if next.diedAmongWounded > 0 {
+                first.diedAmongWounded = 0
+                first.evidence.removeAll { e in e.start >= next.evidence[0].start }
+            }
+            return [first, next]
         }
-        if let days = eachDay(tokens, from: j, limit: range.upperBound, recent: recent) {
+        if let days = eachDay(tokens, from: j, limit: range.upperBound, recent: recent, mentions: mentions) {
             return days.map { day in
                 var one = count
                 one.fixedDay = .some(day)
@@ -141,6 +146,10 @@ extension CasualtyFinder {
         next.value = value
         next.usesOthers = true
         next.diedAmongWounded = 0
+        // `four wounded on Thursday and three on Friday, one of whom later died`: the death is among the later count.
+        if count.diedAmongWounded > 0, count.evidence.contains(where: { $0.start >= mention.span.end }) {
+            next.diedAmongWounded = count.diedAmongWounded
+        }
         next.evidence = [TextSpan(tokens[numberStart].start, mention.span.end)] + count.evidence.suffix(1)
         next.numberTokens = numberStart..<j
         next.fixedDay = .some(mention.day)
@@ -161,7 +170,7 @@ extension CasualtyFinder {
     }
 
     /// `on each of the two days`, `on both days`: the days last mentioned.
-    func eachDay(_ tokens: [Token], from start: Int, limit: Int, recent: RecentDays) -> [DayResolver.Day]? {
+    func eachDay(_ tokens: [Token], from start: Int, limit: Int, recent: RecentDays, mentions: [DayMentions.Mention] = []) -> [DayResolver.Day]? {
         var j = start
         while j < limit && j < start + 4 && !["each", "both"].contains(tokens[j].lower) {
             if [",", ";", "."].contains(tokens[j].text) { return nil }
@@ -170,6 +179,11 @@ extension CasualtyFinder {
         guard j < limit else { return nil }
         if tokens[j].lower == "both", j + 1 < limit, tokens[j + 1].lower == "days" { return recent.last(2) }
         guard tokens[j].lower == "each" else { return nil }
+        // `a soldier killed on each day`: the days the sentence names, else the two last mentioned.
+        if j + 1 < limit, tokens[j + 1].lower == "day" {
+            let named = Set(mentions.filter { $0.contextOffset == nil && !$0.isFuture }.compactMap(\.day)).sorted()
+            return named.count >= 2 ? named : recent.last(2)
+        }
         var k = j + 1
         if k + 1 < limit, tokens[k].lower == "of", tokens[k + 1].lower == "the" { k += 2 }
         if k < limit, let parsed = numbers.parse(tokens, at: k, limit: limit), parsed.tokens.upperBound < limit,

@@ -77,17 +77,19 @@ public struct CasualtyFinder: Sendable {
             let counted = Set(rawCounts.compactMap(\.numberTokens).flatMap { $0 })
             let counts = rawCounts.flatMap { distributed($0, tokens: tokens, range: range, mentions: sentenceDays, recent: recentDays, counted: counted) }
                 .flatMap(perParty)
-            let severalDays = spansSeveralDays(tokens, range: range)
+            let severalDays = severalDaysPhrases(tokens, range: range, mentions: sentenceDays)
             var claims: [ExtractOutput.Casualty] = []
             // A sentence with no statement of its own carries on a report the paragraph's previous sentence began
             // (`According to the ministry, troops opened fire. Three servicemen were wounded.`).
             let ownStatements = statements.contains { $0.sentence == s }
-            let inherited = ownStatements ? nil : carriedOver(statements, sentence: s, text: text)
+            let inherited = carriedOver(statements, sentence: s, text: text)
             for count in counts {
                 let position = count.evidence[0].start
+                // The sentence's statement that covers the count; else one whose cue comes before it; else the report
+                // the paragraph carries (`… wounded on Thursday in what the ministry called a provocation`); else any.
                 let statement = statements.last { $0.sentence == s && ($0.span.contains(TextSpan(position, position + 1)) || $0.cue?.speakerAfter == true) }
                     ?? statements.last { $0.sentence == s && $0.cueSpan.map { $0.start < position } == true }
-                    ?? inherited
+                    ?? (ownStatements ? inherited ?? statements.last { $0.sentence == s } : inherited)
                 let claimant = statement?.speaker.canonical ?? "outlet"
                 let claimantSide = statement?.speaker.side
                 let claimantParty = claimantSide.flatMap { matcher.topic.parties.contains($0) ? $0 : nil }
@@ -101,6 +103,8 @@ public struct CasualtyFinder: Sendable {
                 }
                 if count.usesOthers, side == nil { side = claims.last?.side ?? previous?.side }
                 if side == nil, mentionsBothParties(tokens, range: range) { side = "both" }
+                // A figure that names no side is a total (as in headlines): `at least three soldiers have been killed`.
+                if side == nil, !count.diedFromPrevious, !count.usesOthers, matcher.topic.parties.count >= 2 { side = "both" }
                 if count.diedFromPrevious {
                     // `One of them died of his injuries`: one of the last claim's wounded.
                     if let p = previous, p.wounded ?? 0 > 0, side == nil || side == p.side, let index = found.claims.lastIndex(of: p) {
@@ -115,7 +119,7 @@ public struct CasualtyFinder: Sendable {
                 let day: DayResolver.Day?
                 if let fixed = count.fixedDay {
                     day = fixed
-                } else if severalDays {
+                } else if isSeveralDays(count, phrases: severalDays, mentions: sentenceDays, tokens: tokens) {
                     day = nil
                 } else {
                     day = self.day(of: count, tokens: tokens, mentions: sentenceDays, context: contextDay) ?? defaultDay

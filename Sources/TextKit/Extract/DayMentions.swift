@@ -26,7 +26,7 @@ public struct DayMentions: Sendable {
         while i < range.upperBound {
             let t = tokens[i]
             var mention: Mention?
-            if t.isWord, t.isCapitalized, let weekday = lexicon.weekdays[t.lower] {
+            if t.isWord, t.isCapitalized, let weekday = lexicon.weekdays[t.base] {
                 var end = i + 1
                 var day: DayResolver.Day?
                 // `Friday (May 12)` or `Friday, May 12`: the explicit date wins.
@@ -78,7 +78,9 @@ public struct DayMentions: Sendable {
     func isFuture(_ tokens: [Token], before i: Int, floor: Int) -> Bool {
         var k = i - 1
         while k >= max(floor, i - 5) {
-            if lexicon.futureWords.contains(tokens[k]) { return true }
+            // `to` before a number is no infinitive: `the toll rose to four on Thursday`.
+            if lexicon.futureWords.contains(tokens[k]),
+               !(tokens[k].lower == "to" && k + 1 < i && (tokens[k + 1].kind == .number || lexicon.numberUnits[tokens[k + 1].lower] != nil)) { return true }
             if tokens[k].text == "." || tokens[k].text == ";" { return false }
             k -= 1
         }

@@ -1,0 +1,143 @@
+import WorkbenchProtocol
+
+/// Casualty constructions beyond a number before a victim noun: a named soldier with a rank, a verb
+/// whose object is the dead (`lost two soldiers`), a running toll (`the death toll rose to two`), a part
+/// of a total (`three dead, including two Azerbaijanis`), and the phrases that make a count a total over
+/// several days (`in two days of clashes`, `since Thursday`, `so far`). Vocabulary in
+/// `Resources/english/casualties.json`.
+extension CasualtyFinder {
+    struct Vocabulary: Sendable {
+        let killedObjects: WordSet
+        let ranks: WordSet
+        let tollNouns: WordSet
+        let tollVerbs: WordSet
+        let cumulative: PhraseIndex<Bool>
+
+        static let shared: Vocabulary = {
+            let data = (try? TextKitData.json("english/casualties.json")) ?? .object(JSONObject())
+            let cumulative: [[String]] = (data["cumulative"]?.arrayValue ?? []).map { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
+            return Vocabulary(killedObjects: WordSet(TextKitData.strings(data, "killed_objects")), ranks: WordSet(TextKitData.strings(data, "ranks")),
+                              tollNouns: WordSet(TextKitData.strings(data, "toll_nouns")), tollVerbs: WordSet(TextKitData.strings(data, "toll_verbs")),
+                              cumulative: PhraseIndex(cumulative.filter { !$0.isEmpty }.map { ($0, true) }))
+        }()
+    }
+
+    /// `Private John Doe, 21, was killed`, `Junior Sergeant Jane Roe lost her life`: one named victim, found by the
+    /// rank before the name.
+    func namedVictim(_ tokens: [Token], before i: Int, floor: Int) -> Count? {
+        var k = i - 1
+        while k >= floor && Self.auxiliaries.contains(tokens[k]) { k -= 1 }
+        // An age in apposition: `, 21,`.
+        if k - 2 >= floor, tokens[k].text == ",", tokens[k - 1].kind == .number, tokens[k - 2].text == "," { k -= 3 }
+        var names = 0
+        var j = k
+        while j >= floor && k - j < 6 && tokens[j].isWord && tokens[j].isCapitalized && !Vocabulary.shared.ranks.contains(tokens[j]) {
+            names += 1
+            j -= 1
+        }
+        guard names >= 1, names <= 3, j >= floor, tokens[j].isCapitalized, Vocabulary.shared.ranks.contains(tokens[j]) else { return nil }
+        var start = j
+        while start - 1 >= floor && tokens[start - 1].isCapitalized && Vocabulary.shared.ranks.contains(tokens[start - 1]) { start -= 1 }
+        let side = start - 1 >= floor ? matcher.side(ofModifier: tokens[start - 1]) : nil
+        return Count(side: side, value: 1, killed: true, evidence: [TextSpan(tokens[start].start, tokens[k].end)])
+    }
+
+    /// `the death toll … rose to two`, `the toll stands at five`: a running total of the dead, with no single day.
+    func tollCount(_ tokens: [Token], at i: Int, range: Range<Int>, consumed: Set<Int>) -> Count? {
+        guard Vocabulary.shared.tollNouns.contains(tokens[i]) else { return nil }
+        var j = i + 1
+        var sawVerb = false
+        while j + 1 < range.upperBound && j < i + 14 {
+            let w = tokens[j].lower
+            if [".", ";", ":"].contains(w) { return nil }
+            if Vocabulary.shared.tollVerbs.contains(w) { sawVerb = true }
+            if sawVerb, w == "to" || w == "at", let parsed = numbers.parse(tokens, at: j + 1, limit: range.upperBound),
+               !consumed.contains(parsed.tokens.lowerBound), !isIndefinite(tokens[parsed.tokens]) {
+                return Count(side: nil, value: Int(parsed.value), killed: true, evidence: [tokens[i].span, parsed.span], numberTokens: parsed.tokens,
+                             wordTokens: i..<(i + 1), fixedDay: .some(nil))
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `…, including two Azerbaijanis`, `including one Armenian soldier`: the part of a total on one side.
+    func includedPart(_ tokens: [Token], after start: Int, limit: Int, killed: Bool, consumed: Set<Int>) -> Count? {
+        var j = start
+        while j < limit && j < start + 4 && tokens[j].lower != "including" {
+            if [".", ";"].contains(tokens[j].text) { return nil }
+            j += 1
+        }
+        guard j + 2 <= limit, j < limit, tokens[j].lower == "including",
+              let parsed = numbers.parse(tokens, at: j + 1, limit: limit, articles: true), !consumed.contains(parsed.tokens.lowerBound),
+              parsed.tokens.upperBound < limit else { return nil }
+        let head = tokens[parsed.tokens.upperBound]
+        var side = matcher.side(ofModifier: head) ?? demonymSide(head)
+        var end = parsed.tokens.upperBound
+        if let s = matcher.side(ofModifier: head), end + 1 < limit, lexicon.victims.contains(tokens[end + 1]) {
+            side = s
+            end += 1
+        } else if matcher.side(ofModifier: head) != nil {
+            return nil
+        }
+        guard let side else { return nil }
+        return Count(side: side, value: Int(parsed.value), killed: killed, evidence: [TextSpan(tokens[j].start, tokens[end].end)],
+                     numberTokens: parsed.tokens)
+    }
+
+    /// `Azerbaijanis`, `Armenians`: a plural demonym as a victim noun, and its side.
+    func demonymSide(_ token: Token) -> String? {
+        guard token.isWord, token.isCapitalized, token.lower.hasSuffix("s"), token.text.count > 3 else { return nil }
+        return matcher.side(ofModifier: Token(span: token.span, text: String(token.text.dropLast()), kind: .word))
+    }
+
+    /// Spans of the phrases that make a count a total over several days: `in two days of clashes`, `two days
+    /// of fighting`, `since Thursday`, `so far`, `in as many days`.
+    func severalDaysPhrases(_ tokens: [Token], range: Range<Int>, mentions: [DayMentions.Mention]) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        for k in range {
+            if tokens[k].lower == "days" && k - 1 > range.lowerBound,
+               let parsed = numbers.parse(tokens, at: k - 1, limit: k), parsed.value >= 2, parsed.value <= 14 {
+                if k + 1 < range.upperBound && tokens[k + 1].lower == "ago" { continue }
+                var j = k - 2
+                while j > range.lowerBound && ["the", "same", "past", "last", "first", "previous"].contains(tokens[j].lower) { j -= 1 }
+                let before = ["in", "over", "during", "across", "within", "of"].contains(tokens[j].lower) || ["past", "last"].contains(tokens[j + 1].lower)
+                // `two days of clashes`, `two days of border fighting`.
+                let ofFighting = k + 2 < range.upperBound && tokens[k + 1].lower == "of"
+                    && (isFightingWord(tokens[k + 2].lower) || (k + 3 < range.upperBound && isFightingWord(tokens[k + 3].lower)))
+                if before || ofFighting { spans.append(TextSpan(tokens[j].start, tokens[k].end)) }
+            }
+            if let (_, end) = Vocabulary.shared.cumulative.match(tokens, at: k, limit: range.upperBound) {
+                spans.append(TextSpan(tokens[k].start, tokens[end - 1].end))
+            }
+        }
+        // `since Thursday`: from that day on.
+        for m in mentions where m.tokens.lowerBound > range.lowerBound && tokens[m.tokens.lowerBound - 1].lower == "since" {
+            spans.append(TextSpan(tokens[m.tokens.lowerBound - 1].start, m.span.end))
+        }
+        return spans
+    }
+
+    /// Whether a count is a total over several days: a several-days phrase is nearer to its words than any day.
+    func isSeveralDays(_ count: Count, phrases: [TextSpan], mentions: [DayMentions.Mention], tokens: [Token]) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        func distance(_ span: TextSpan) -> Int {
+            count.evidence.map { e in
+                if span.end <= e.start { return e.start - span.end }
+                if e.end <= span.start { return span.start - e.end }
+                return 0
+            }.min() ?? Int.max
+        }
+        let days = mentions.filter { m in
+            !datesStatement(m, tokens: tokens) && !phrases.contains { $0.start <= m.span.start && m.span.end <= $0.end }
+        }
+        guard let dayDistance = days.map({ distance($0.span) }).min() else { return true }
+        // Against a day, not across a colon or semicolon: `the second incident in as many days: a soldier was killed a day earlier`.
+        func sameClause(_ span: TextSpan) -> Bool {
+            let a = min(span.start, count.evidence[0].start), b = max(span.end, count.evidence[0].start)
+            return !tokens.contains { $0.start >= a && $0.end <= b && ($0.text == ":" || $0.text == ";") }
+        }
+        guard let phraseDistance = phrases.filter(sameClause).map(distance).min() else { return false }
+        return phraseDistance < dayDistance
+    }
+}
