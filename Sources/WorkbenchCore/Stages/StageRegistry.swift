@@ -25,8 +25,10 @@ public final class StageRegistry: Sendable {
             path += env.split(separator: ":").map { Paths.absolute(String($0)) }
         }
         path.append(Paths.executableDirectory)
+        // One folder named twice (`.build/release` is a link to the folder the workbench binary is in)
+        // is searched once, under the first name given.
         var seen = Set<String>()
-        return path.filter { seen.insert($0).inserted }
+        return path.filter { seen.insert(URL(fileURLWithPath: $0).resolvingSymlinksInPath().path).inserted }
     }
 
     public init(searchPath: [String]) {
