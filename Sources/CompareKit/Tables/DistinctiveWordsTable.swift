@@ -8,9 +8,9 @@ struct DistinctiveWordsTable: Sendable {
 
     mutating func add(_ facts: DocumentFacts, _ context: AddContext) {
         guard context.settings.distinctiveWords > 0 else { return }
-        var c = counts[facts.group, default: [:]]
-        for (word, n) in facts.wordCounts { c[word, default: 0] += n }
-        counts[facts.group] = c
+        counts.update(facts.group, default: [:]) { c in
+            for (word, n) in facts.wordCounts { c[word, default: 0] += n }
+        }
     }
 
     func tables(_ groups: GroupIndex, _ settings: CompareSettings) -> [DataTable] {
