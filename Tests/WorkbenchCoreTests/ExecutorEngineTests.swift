@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkbenchCore
 import WorkbenchTestSupport
+import WorkbenchProtocol
 
 /// Whether a real Slurm and a real sshd are here (`.ci/slurm-up.sh`, `.ci/sshd-up.sh`). Without them the
 /// engine tests are skipped — unless `WORKBENCH_REQUIRE_SLURM=1` / `WORKBENCH_REQUIRE_SSH=1` (CI sets both),
@@ -159,6 +160,39 @@ struct ExecutorEngineTests {
     func killSSH() async throws {
         try requireEngine(Engines.ssh, "ssh", required: Engines.requireSSH)
         try await killWorkerMidRun(executor: #"{"type": "ssh", "hosts": ["\#(Engines.sshHost)"], "workers_per_host": 2}"#, program: "ssh")
+    }
+
+    @Test("Killing a corpus step's srun mid-stream: the step starts over on a new worker and counts every document once",
+          .enabled(if: Engines.slurm || Engines.requireSlurm, "no Slurm here (run .ci/slurm-up.sh)"))
+    func killCorpusSrun() async throws {
+        try requireEngine(Engines.slurm, "slurm", required: Engines.requireSlurm)
+        let documents = Dictionary(uniqueKeysWithValues: (1...30).map { (String(format: "doc%02d.txt", $0), String(repeating: "x", count: $0)) })
+        let workspace = try TestWorkspace(documents: documents, name: "kill-corpus-srun")
+        let stage = try workspace.copyStage("corpus-count")
+        try workspace.writeWorkspace(extraStagePaths: [workspace.path("stages")])
+        try workspace.writePipeline(#"{"steps": [{"id": "count", "stage": "corpus-count", "config": {"delay_ms": 60}, "executor": "slurm"}]}"#)
+        let run = Task { try await workspace.run { $0.progress = .none } }
+        var killed: Int32?
+        let deadline = Date().addingTimeInterval(60)
+        while killed == nil && Date() < deadline {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            guard processes(matching: stage).contains(where: { programName(of: $0) == "srun" }) else { continue }
+            // Tasks stream for about 1.8 s (30 × 60 ms) once the stage is up.
+            try await Task.sleep(nanoseconds: 800_000_000)
+            if let srun = processes(matching: stage).first(where: { programName(of: $0) == "srun" && parentProcess(of: $0) == getpid() }) {
+                kill(srun, SIGKILL)
+                killed = srun
+            }
+        }
+        let summary = try await run.value
+        #expect(killed != nil, "the corpus step's srun was killed mid-stream")
+        #expect(summary.exitCode == 0, "\(summary.text)")
+        #expect(summary.notes.contains { $0.contains("1 worker lost") }, "\(summary.notes)")
+        let output = try #require(try workspace.results().values.first)
+        let value = try JSONValue(parsing: output)
+        #expect(value["documents"]?.intValue == 30, "every document counted once: \(output.prefix(200))")
+        #expect(value["ids"]?.arrayValue?.count == 30)
+        #expect(try workspace.cache().allFailures().isEmpty)
     }
 
     @Test("A partition Slurm does not know stops the run before it starts, with srun's own words",

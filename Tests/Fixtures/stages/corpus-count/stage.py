@@ -10,10 +10,12 @@ each document's id and text length, and on "end" answers once, with the id "corp
                              {"id": "length", "label": "Length", "type": "integer"}],
                  "rows": [[id, length], ...]}]}          (rows sorted by id)
 
-Lengths are len(text) in code points. See ../README.md for the whole set.
+Lengths are len(text) in code points. Config `delay_ms` (default 0) sleeps that long per task, so
+tests can stop the stage mid-stream. See ../README.md for the whole set.
 """
 import json
 import sys
+import time
 
 NAME = "corpus-count"
 HELLO = {
@@ -54,6 +56,7 @@ def main():
         return 0
     send(HELLO)
     lengths = []  # (document id, text length), one per task
+    delay = 0.0
     while True:
         line = sys.stdin.buffer.readline()
         if not line:
@@ -66,11 +69,13 @@ def main():
             continue
         kind = message.get("type")
         if kind == "configure":
+            delay = float((message.get("config") or {}).get("delay_ms", 0)) / 1000
             send({"type": "ready"})
         elif kind == "task":
             document = message.get("document") or {}
             text = document.get("text") or ""
             lengths.append((str(document.get("id", message.get("id"))), len(text)))
+            time.sleep(delay)
             # A corpus stage answers nothing per task.
         elif kind == "end":
             send({"type": "result", "id": "corpus", "output": corpus_output(lengths)})
