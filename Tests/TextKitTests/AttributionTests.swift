@@ -132,6 +132,12 @@ struct AttributionTests {
         #expect(output.editorializing.first?.markers == ["controversial", "violated"])
     }
 
+    @Test("Editorializing: labels and verdicts (strongman, aggressor, open secret, photo opportunity, achieved nothing)")
+    func editorialVerdicts() {
+        let output = TestTopic.analyze("The island's strongman leader arrived late. The summit produced little beyond a photo opportunity. Armenia said the talks achieved nothing.").1
+        #expect(output.editorializing.map(\.text) == ["The island's strongman leader arrived late.", "The summit produced little beyond a photo opportunity."])
+    }
+
     @Test("Spokespeople speak for their institution, also later by surname; a role followed by another name is not the topic's person")
     func spokespeople() {
         // The topic's Kremlin spokesman is someone else: the title still names the Kremlin.

@@ -36,6 +36,28 @@ struct CasualtyTests {
                 == ["armenia k1 w2 2023-05-11 by Armenian Defense Ministry"])
     }
 
+    @Test("`one of the three had died`: one of a group counted earlier died, the rest stay wounded")
+    func partitiveDied() {
+        #expect(claims("The Armenian defence ministry later said one of the three had died in hospital.", date: "2023-05-12")
+                == ["armenia k1 w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Four border guards were injured on Monday; one of the four died overnight, the Armenian defence ministry said.", date: "2023-05-09")
+                == ["armenia k1 w3 2023-05-08 by Armenian Defense Ministry"])
+    }
+
+    @Test("`a second soldier … in as many days` is one death on its day; `while` ends the scope of a several-days phrase")
+    func ordinalInAsManyDays() {
+        #expect(claims("Baku says a second soldier has been killed in as many days, while Yerevan claims two of its troops were hit this morning.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-12 by Azerbaijani government", "armenia k- w2 2023-05-12 by Armenian government"])
+    }
+
+    @Test("`four of its own men`, `wounding two others` (the side of the count before)")
+    func ownAndOthers() {
+        #expect(claims("Yerevan reported six of its own men wounded on Wednesday.", date: "2023-05-12")
+                == ["armenia k- w6 2023-05-10 by Armenian government"])
+        #expect(claims("Azerbaijani forces shelled the village on Tuesday, killing one Armenian soldier and wounding three others.", date: "2023-05-12")
+                == ["armenia k1 w3 2023-05-09 by outlet"])
+    }
+
     @Test("Numbers in words and vague quantities: half a dozen, a soldier")
     func words() {
         #expect(claims("Half a dozen Armenian soldiers were wounded on Friday, according to Yerevan.", date: "2023-05-12")

@@ -63,6 +63,28 @@ struct ExtractRulesTests {
         #expect(TestTopic.analyze(glued).0.cleanText(of: glued) == "A strike began on Monday. The union said so.")
     }
 
+    @Test("Menus set apart by runs of spaces, `>>` crumbs, consent and membership lines")
+    func boilerplateMenus() {
+        let page = """
+            Skip to main content
+            Front  Politics  Culture  Sport  Opinion  Podcasts
+            Home >> Europe >>
+            Harbour strike enters third day
+            Dock workers stayed away on Wednesday, the union said.
+            Published Oct 4, 2023 at 9:10 AM CST | Updated Oct 4, 2023 at 1:05 PM CST
+            The port authority said talks would resume on Friday.
+            Become a member for $3 a month
+            Follow The Example Gazette on Google News
+            Your email address will not be published.
+            """
+        let clean = TestTopic.analyze(page).0.cleanText(of: page)
+        #expect(clean.contains("Dock workers stayed away on Wednesday"))
+        #expect(clean.contains("talks would resume"))
+        for line in ["Skip to main", "Podcasts", "Home >>", "CST", "Become a member", "Google News", "will not be published"] {
+            #expect(!clean.contains(line), "\(line)")
+        }
+    }
+
     @Test("A scraped drop cap glued to the first word is removed")
     func strayLetter() {
         let glued = "TThe clashes resumed on Friday. The army said so."

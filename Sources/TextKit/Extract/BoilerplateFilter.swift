@@ -265,6 +265,11 @@ public struct BoilerplateFilter: Sendable {
             && letterWords.contains(where: { $0 != "and" && $0 != "with" }) && !line.hasSuffix(".") { return "agency" }
         // `INTERNATIONAL`, `MOST POPULAR`: a section label in capitals.
         if wordCount <= 4 && allCaps && letters.count >= 3 && !hasDigit && !line.hasSuffix(".") && !line.hasSuffix("?") { return "navigation" }
+        // `Home  World  Business  Live`: a menu, its items (up to three words, capitalised) set apart by runs of spaces.
+        if !line.hasSuffix("."), raw.contains("  ") {
+            let items = raw.split(separator: "  ").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+            if items.count >= 4 && items.allSatisfy({ $0.count <= 3 && $0[0].unicodeScalars.first?.properties.isUppercase == true }) { return "navigation" }
+        }
         // `Follow X on Telegram: …`, `Join us on WhatsApp`: a prompt naming a network.
         if (line.hasPrefix("follow ") || line.hasPrefix("join ")) && letterWords.contains(where: { socialNetworks.contains($0) }) { return "subscribe" }
         // `Get the X app for breaking news alerts`, `Download our app`.

@@ -8,7 +8,7 @@ extension CasualtyFinder {
     static let auxiliaries: WordSet = ["was", "were", "is", "are", "been", "have", "has", "had", "be", "reportedly", "also", "later", "since", "being", "in",
                                            "action", "who", "that"]
     /// Words inside a victim phrase that neither count nor name a side: `of its`, `other`, `more`.
-    static let victimFillers: WordSet = ["and", "military", "border", "of", "the", "its", "their", "our", "his", "other", "more", "further", "both"]
+    static let victimFillers: WordSet = ["and", "military", "border", "of", "the", "its", "their", "our", "his", "own", "other", "more", "further", "both"]
 
     /// Counts of killed or wounded people in a sentence.
     /// In a `headline`, a singular victim with no number counts one (`Armenian soldier killed`): headlines drop articles.
@@ -80,6 +80,17 @@ extension CasualtyFinder {
                 result[last].evidence.append(word)
                 i = wordEnd - 1
                 continue
+            }
+            // `one of the three had died`: one of a group counted earlier (the wounded) died; the rest stay wounded.
+            if killed, counted.count == 1, let subset = counted[0].partitive, subset < counted[0].value {
+                if let last = result.indices.last, !result[last].killed, result[last].value == counted[0].value, result[last].diedAmongWounded == 0 {
+                    result[last].diedAmongWounded = subset
+                    result[last].evidence.append(word)
+                    i = wordEnd - 1
+                    continue
+                }
+                counted[0].diedAmongWounded = subset
+                killed = false
             }
             // `Two soldiers have died from each side`, `on the Armenian side`: a side phrase after the word.
             let after = sidePhrase(tokens, after: wordEnd, limit: range.upperBound)
@@ -203,8 +214,8 @@ extension CasualtyFinder {
         // Numbers were read right to left; each takes the adjective that followed it.
         return numbersFound.reversed().map { parsed, side in
             Count(side: side ?? (numbersFound.count == 1 ? sides.last : nil), value: Int(parsed.value), killed: true,
-                  evidence: [parsed.span, TextSpan(tokens[nounStart].start, tokens[k].end)], usesOthers: others || anotherUsed, usesIts: usesIts,
-                  partitive: subset, numberTokens: parsed.tokens)
+                  evidence: [parsed.span, TextSpan(tokens[nounStart].start, tokens[k].end)], usesOthers: others || anotherUsed,
+                  single: anotherUsed && numbersFound.count == 1, usesIts: usesIts, partitive: subset, numberTokens: parsed.tokens)
         }
     }
 
@@ -277,10 +288,12 @@ extension CasualtyFinder {
         while k < limit && k - parsed.tokens.upperBound < 4 {
             if let s = matcher.side(ofModifier: tokens[k]) { side = s; k += 1; continue }
             if lexicon.victims.contains(tokens[k]) {
-                return Count(side: side, value: Int(parsed.value), killed: true, evidence: [parsed.span, tokens[k].span], usesOthers: others,
-                             numberTokens: parsed.tokens)
+                // `wounding two others`: more of the same side as the count before.
+                let more = others || tokens[k].lower == "others"
+                return Count(side: side, value: Int(parsed.value), killed: true, evidence: [parsed.span, tokens[k].span], usesOthers: more,
+                             single: others, numberTokens: parsed.tokens)
             }
-            if tokens[k].lower == "military" || tokens[k].lower == "of" || tokens[k].lower == "its" { k += 1; continue }
+            if ["military", "of", "its", "their", "own"].contains(tokens[k].lower) { k += 1; continue }
             break
         }
         return nil

@@ -120,7 +120,7 @@ extension CasualtyFinder {
 
     /// Whether a count is a total over several days: a several-days phrase is nearer to its words than any day.
     func isSeveralDays(_ count: Count, phrases: [TextSpan], mentions: [DayMentions.Mention], tokens: [Token]) -> Bool {
-        guard !phrases.isEmpty else { return false }
+        guard !phrases.isEmpty, !count.single else { return false }
         func distance(_ span: TextSpan) -> Int {
             count.evidence.map { e in
                 if span.end <= e.start { return e.start - span.end }
@@ -135,7 +135,8 @@ extension CasualtyFinder {
         // Against a day, not across a colon or semicolon: `the second incident in as many days: a soldier was killed a day earlier`.
         func sameClause(_ span: TextSpan) -> Bool {
             let a = min(span.start, count.evidence[0].start), b = max(span.end, count.evidence[0].start)
-            return !tokens.contains { $0.start >= a && $0.end <= b && ($0.text == ":" || $0.text == ";") }
+            // Nor across `while`/`whereas` joining two reports: `X says a second soldier died in as many days, while Y claims three were hit`.
+            return !tokens.contains { $0.start >= a && $0.end <= b && ($0.text == ":" || $0.text == ";" || $0.lower == "while" || $0.lower == "whereas") }
         }
         guard let phraseDistance = phrases.filter(sameClause).map(distance).min() else { return false }
         return phraseDistance < dayDistance

@@ -23,6 +23,8 @@ public struct CasualtyFinder: Sendable {
         var evidence: [TextSpan]
         /// `two others`, `another`, `three more`: more of the same as the count before.
         var usesOthers = false
+        /// `a second soldier`, `another serviceman`: one death, never a total over several days.
+        var single = false
         /// `of its soldiers`: the claimant's own side.
         var usesIts = false
         /// How many of these wounded later died (`one of whom later died`).
