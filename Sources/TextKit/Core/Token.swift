@@ -38,6 +38,27 @@ public struct Token: Hashable, Sendable {
         self.isPossessive = possessive
         lowerHash = WordMap<Bool>.hash(lower)
         baseHash = possessive ? WordMap<Bool>.hash(base) : lowerHash
+        (isCapitalized, isAllCaps) = Self.capitals(text)
+    }
+
+    /// Whether `text` starts with an uppercase letter, and whether all its letters (two or more) are uppercase.
+    static func capitals(_ text: String) -> (capitalized: Bool, allCaps: Bool) {
+        // ASCII byte by byte; other text scalar by scalar.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, Bool)? in
+            var letters = 0, upper = 0
+            for byte in bytes {
+                if byte >= 128 { return nil }
+                if byte >= 65 && byte <= 90 {
+                    letters += 1
+                    upper += 1
+                } else if byte >= 97 && byte <= 122 {
+                    letters += 1
+                }
+            }
+            let first = bytes.first ?? 0
+            return (first >= 65 && first <= 90, letters >= 2 && upper == letters)
+        }
+        if let ascii = ascii ?? nil { return ascii }
         var letters = 0, upper = 0
         var first: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -47,8 +68,7 @@ public struct Token: Hashable, Sendable {
                 if scalar.isUppercaseLetter { upper += 1 }
             }
         }
-        self.isCapitalized = first?.isUppercaseLetter == true
-        self.isAllCaps = letters >= 2 && upper == letters
+        return (first?.isUppercaseLetter == true, letters >= 2 && upper == letters)
     }
 
     /// ASCII words lowercase byte by byte; others through the standard library.
@@ -61,12 +81,20 @@ public struct Token: Hashable, Sendable {
         }
         guard ascii else { return text.lowercased() }
         guard hasUpper else { return text }
-        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        let utf8 = text.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (i, byte) in utf8.enumerated() { buffer[i] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return utf8.count
+        }
     }
 
     /// The UTF-8 length of `word` without its possessive ending, if it has one (`’s`, `'s`, trailing `’`).
     static func possessiveLength(_ word: String) -> Int? {
-        let bytes = Array(word.utf8)
+        if let length = word.utf8.withContiguousStorageIfAvailable({ possessiveLength(bytes: $0) }) { return length }
+        return Array(word.utf8).withUnsafeBufferPointer { possessiveLength(bytes: $0) }
+    }
+
+    static func possessiveLength(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         // Apostrophes: ' (27), ’ (E2 80 99), ʼ (CA BC).
         func apostropheLength(endingAt end: Int) -> Int? {

@@ -49,7 +49,7 @@ public enum Tokenizer {
                 var j = i + 1
                 while j < end {
                     let d = s[j]
-                    if d.isLetter || d.isDigit || d.properties.generalCategory == .nonspacingMark { j += 1; continue }
+                    if d.isLetter || d.isDigit || d.isNonspacingMark { j += 1; continue }
                     // Inner apostrophe or hyphen followed by a letter: part of the word.
                     if (d.isApostrophe || d.isWordHyphen) && j + 1 < end && s[j + 1].isLetter { j += 2; continue }
                     // U.S., U.K., e.g.: single letters separated by periods.
@@ -76,13 +76,7 @@ public enum Tokenizer {
                 i += 3
                 continue
             }
-            let category = c.properties.generalCategory
-            let kind: Token.Kind = switch category {
-            case .otherPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
-                .connectorPunctuation: .punctuation
-            default: .symbol
-            }
-            make(i, i + 1, kind)
+            make(i, i + 1, c.isPunctuation ? .punctuation : .symbol)
             i += 1
         }
         return tokens
@@ -92,4 +86,29 @@ public enum Tokenizer {
 extension Token {
     /// `Armenia’s` → `Armenia` (the possessive stripped, case kept), otherwise the text.
     public var possessiveBase: String { Token.stripPossessive(text) }
+}
+
+extension Unicode.Scalar {
+    /// A combining mark (general category Mn); none is below U+0300.
+    @inline(__always) var isNonspacingMark: Bool { value >= 0x300 && properties.generalCategory == .nonspacingMark }
+
+    /// Punctuation of any general category (P*); ASCII by table.
+    @inline(__always) var isPunctuation: Bool {
+        value < 128 ? Tokenizer.asciiPunctuation & (1 << UInt128(value)) != 0 : Tokenizer.isPunctuation(properties.generalCategory)
+    }
+}
+
+extension Tokenizer {
+    static func isPunctuation(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .otherPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+            .connectorPunctuation: true
+        default: false
+        }
+    }
+
+    /// Bit `c` set for the ASCII characters that are punctuation.
+    static let asciiPunctuation: UInt128 = (0..<128).reduce(0) { bits, c in
+        isPunctuation(Unicode.Scalar(UInt8(c)).properties.generalCategory) ? bits | (1 << UInt128(c)) : bits
+    }
 }
