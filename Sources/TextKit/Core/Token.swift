@@ -41,6 +41,51 @@ public struct Token: Hashable, Sendable {
         (isCapitalized, isAllCaps) = Self.capitals(text)
     }
 
+    /// The token of `utf8` (its text's bytes), what `init(span:text:kind:)` gives: an ASCII word's lowercase
+    /// form, possessive, capitals and hashes are worked out from the bytes in one pass.
+    static func make(span: TextSpan, utf8: UnsafeBufferPointer<UInt8>, kind: Kind) -> Token {
+        let text = String(decoding: utf8, as: UTF8.self)
+        guard kind == .word, let first = utf8.first else { return Token(span: span, text: text, kind: kind) }
+        var letters = 0, upper = 0
+        for byte in utf8 {
+            if byte >= 128 { return Token(span: span, text: text, kind: kind) }
+            if byte &- 65 < 26 { upper += 1 } else if byte &- 97 >= 26 { continue }
+            letters += 1
+        }
+        // FNV-1a as `WordMap.hash`, over the lowercase bytes: of the base (possessive stripped), then on to the whole.
+        let stripped = possessiveLength(bytes: utf8)
+        let baseLength = stripped ?? utf8.count
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var baseH = h
+        for (i, byte) in utf8.enumerated() {
+            if i == baseLength { baseH = h }
+            h = (h ^ UInt64(byte &- 65 < 26 ? byte + 32 : byte)) &* 0x0000_0100_0000_01b3
+        }
+        let lower = upper == 0 ? text : String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (i, byte) in utf8.enumerated() { buffer[i] = byte &- 65 < 26 ? byte + 32 : byte }
+            return utf8.count
+        }
+        let lowerHash = Int(truncatingIfNeeded: h ^ (h >> 29))
+        return Token(span: span, text: text, kind: kind, lower: lower,
+                     base: stripped.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower,
+                     isCapitalized: first &- 65 < 26, isAllCaps: letters >= 2 && upper == letters, isPossessive: stripped != nil,
+                     lowerHash: lowerHash, baseHash: stripped == nil ? lowerHash : Int(truncatingIfNeeded: baseH ^ (baseH >> 29)))
+    }
+
+    private init(span: TextSpan, text: String, kind: Kind, lower: String, base: String, isCapitalized: Bool, isAllCaps: Bool,
+                 isPossessive: Bool, lowerHash: Int, baseHash: Int) {
+        self.span = span
+        self.text = text
+        self.kind = kind
+        self.lower = lower
+        self.base = base
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.isPossessive = isPossessive
+        self.lowerHash = lowerHash
+        self.baseHash = baseHash
+    }
+
     /// Whether `text` starts with an uppercase letter, and whether all its letters (two or more) are uppercase.
     static func capitals(_ text: String) -> (capitalized: Bool, allCaps: Bool) {
         // ASCII byte by byte; other text scalar by scalar.

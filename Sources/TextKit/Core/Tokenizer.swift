@@ -24,60 +24,63 @@ public enum Tokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         func make(_ a: Int, _ b: Int, _ kind: Token.Kind) {
-            tokens.append(Token(span: TextSpan(a, b), text: text[a..<b], kind: kind))
+            tokens.append(text.withUTF8(of: a..<b) { Token.make(span: TextSpan(a, b), utf8: $0, kind: kind) })
         }
-        while i < end {
-            let c = s[i]
-            if c.isSpace { i += 1; continue }
-            if c.isDigit {
-                var j = i + 1
-                while j < end {
-                    if s[j].isDigit { j += 1; continue }
-                    // 6,500 and 3.5: a separator between digits.
-                    if (s[j] == "," || s[j] == ".") && j + 1 < end && s[j + 1].isDigit { j += 2; continue }
-                    break
-                }
-                // 2020s, 1990s, 3rd, 21st: letters glued to a number stay with it.
-                var k = j
-                while k < end && s[k].isASCIILetter && k - j < 3 { k += 1 }
-                if k > j && (k == end || !s[k].isLetter) { j = k }
-                make(i, j, .number)
-                i = j
-                continue
-            }
-            if c.isLetter {
-                var j = i + 1
-                while j < end {
-                    let d = s[j]
-                    if d.isLetter || d.isDigit || d.isNonspacingMark { j += 1; continue }
-                    // Inner apostrophe or hyphen followed by a letter: part of the word.
-                    if (d.isApostrophe || d.isWordHyphen) && j + 1 < end && s[j + 1].isLetter { j += 2; continue }
-                    // U.S., U.K., e.g.: single letters separated by periods.
-                    if d == "." && j + 1 < end && s[j + 1].isLetter && j + 2 <= end && (j + 2 == end || s[j + 2] == ".") && j - i <= 2 {
-                        j += 2
-                        continue
+        // Scalars read in place (no bounds checks: every index is below `end`).
+        s.withUnsafeBufferPointer { s in
+            while i < end {
+                let c = s[i]
+                if c.isSpace { i += 1; continue }
+                if c.isDigit {
+                    var j = i + 1
+                    while j < end {
+                        if s[j].isDigit { j += 1; continue }
+                        // 6,500 and 3.5: a separator between digits.
+                        if (s[j] == "," || s[j] == ".") && j + 1 < end && s[j + 1].isDigit { j += 2; continue }
+                        break
                     }
-                    break
+                    // 2020s, 1990s, 3rd, 21st: letters glued to a number stay with it.
+                    var k = j
+                    while k < end && s[k].isASCIILetter && k - j < 3 { k += 1 }
+                    if k > j && (k == end || !s[k].isLetter) { j = k }
+                    make(i, j, .number)
+                    i = j
+                    continue
                 }
-                // The final period of an abbreviation like U.S. (a letter-period pattern) is kept.
-                if j < end && s[j] == "." && j - i >= 3 && s[j - 2] == "." { j += 1 }
-                make(i, j, .word)
-                i = j
-                continue
-            }
-            if isQuoteMark(c) {
-                make(i, i + 1, .quote)
+                if c.isLetter {
+                    var j = i + 1
+                    while j < end {
+                        let d = s[j]
+                        if d.isLetter || d.isDigit || d.isNonspacingMark { j += 1; continue }
+                        // Inner apostrophe or hyphen followed by a letter: part of the word.
+                        if (d.isApostrophe || d.isWordHyphen) && j + 1 < end && s[j + 1].isLetter { j += 2; continue }
+                        // U.S., U.K., e.g.: single letters separated by periods.
+                        if d == "." && j + 1 < end && s[j + 1].isLetter && j + 2 <= end && (j + 2 == end || s[j + 2] == ".") && j - i <= 2 {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    // The final period of an abbreviation like U.S. (a letter-period pattern) is kept.
+                    if j < end && s[j] == "." && j - i >= 3 && s[j - 2] == "." { j += 1 }
+                    make(i, j, .word)
+                    i = j
+                    continue
+                }
+                if isQuoteMark(c) {
+                    make(i, i + 1, .quote)
+                    i += 1
+                    continue
+                }
+                // Ellipsis as one token.
+                if c == "." && i + 2 < end && s[i + 1] == "." && s[i + 2] == "." {
+                    make(i, i + 3, .punctuation)
+                    i += 3
+                    continue
+                }
+                make(i, i + 1, c.isPunctuation ? .punctuation : .symbol)
                 i += 1
-                continue
             }
-            // Ellipsis as one token.
-            if c == "." && i + 2 < end && s[i + 1] == "." && s[i + 2] == "." {
-                make(i, i + 3, .punctuation)
-                i += 3
-                continue
-            }
-            make(i, i + 1, c.isPunctuation ? .punctuation : .symbol)
-            i += 1
         }
         return tokens
     }
