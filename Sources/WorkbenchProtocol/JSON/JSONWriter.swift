@@ -64,28 +64,19 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func writeNumber(_ n: Int) {
-        // Digits written in place: outputs hold thousands of offsets.
+        // Digits written in place, most significant first: outputs hold thousands of offsets.
         guard n != Int.min else { bytes.append(contentsOf: String(n).utf8); return }
         var value = n
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             value = -value
         }
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 48)
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while value > 0 {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
-                value /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: value / divisor % 10) &+ 48)
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Appends `s` as a JSON string. Escapes only what JSON requires: quote, backslash, controls.
