@@ -172,10 +172,22 @@ public final class ActorMatcher: Sendable {
         // of the name that ends in a space looked up.
         let name = mention.canonical
         var found = countryByGovernment[name]
-        var i = name.startIndex
-        while i < name.endIndex {
-            if name[i] == " ", let country = countryByAdjective[String(name[...i])] { found = min(found ?? country, country) }
-            i = name.index(after: i)
+        func prefix(through i: String.Index) {
+            if let country = countryByAdjective[String(name[...i])] { found = min(found ?? country, country) }
+        }
+        if name.utf8.allSatisfy({ $0 < 128 }) {
+            // ASCII: every byte a character (a space joins no other).
+            var i = name.utf8.startIndex
+            while i < name.utf8.endIndex {
+                if name.utf8[i] == 0x20 { prefix(through: i) }
+                i = name.utf8.index(after: i)
+            }
+        } else {
+            var i = name.startIndex
+            while i < name.endIndex {
+                if name[i] == " " { prefix(through: i) }
+                i = name.index(after: i)
+            }
         }
         return found
     }
