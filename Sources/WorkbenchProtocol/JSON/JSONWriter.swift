@@ -64,19 +64,24 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func writeNumber(_ n: Int) {
-        // Digits written in place, most significant first: outputs hold thousands of offsets.
+        // Outputs hold thousands of offsets: no temporary string.
         guard n != Int.min else { bytes.append(contentsOf: String(n).utf8); return }
         var value = n
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             value = -value
         }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: value / divisor % 10) &+ 48)
-            divisor /= 10
-        } while divisor > 0
+        // Least significant first into a stack buffer (division by a constant is a multiplication), then appended.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
+                value /= 10
+                count += 1
+            } while value > 0
+            for k in (24 - count)..<24 { bytes.append(buffer[k]) }
+        }
     }
 
     /// Appends `s` as a JSON string. Escapes only what JSON requires: quote, backslash, controls.
