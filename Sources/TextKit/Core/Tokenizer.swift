@@ -17,10 +17,16 @@ public enum Tokenizer {
     }
 
     public static func tokenize(_ text: ScalarString, in range: Range<Int>? = nil) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity((range?.count ?? text.count) / 5)
+        tokenize(text, in: range, into: &tokens)
+        return tokens
+    }
+
+    /// `tokenize(_:in:)` appending to `tokens` (a document's sentences into one array, no copy per sentence).
+    public static func tokenize(_ text: ScalarString, in range: Range<Int>? = nil, into tokens: inout [Token]) {
         let s = text.scalars
         let range = (range ?? 0..<s.count).clamped(to: 0..<s.count)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5)
         var i = range.lowerBound
         let end = range.upperBound
         func make(_ a: Int, _ b: Int, _ kind: Token.Kind) {
@@ -82,7 +88,6 @@ public enum Tokenizer {
                 i += 1
             }
         }
-        return tokens
     }
 }
 
