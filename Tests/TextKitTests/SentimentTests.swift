@@ -72,9 +72,9 @@ enum SentimentFixture {
 
     @Test func dataFilesLoad() throws {
         let lexicon = F.lexicon
-        #expect(lexicon.words.values.filter { $0.valence != nil }.count > 7000)
-        #expect(lexicon.words.values.filter { $0.happiness != nil }.count > 10_000)
-        #expect(lexicon.words.values.filter { $0.learned != nil }.count > 1000)
+        #expect(lexicon.words.allValues.filter { $0.valence != nil }.count > 7000)
+        #expect(lexicon.words.allValues.filter { $0.happiness != nil }.count > 10_000)
+        #expect(lexicon.words.allValues.filter { $0.learned != nil }.count > 1000)
         #expect(lexicon.words["shelling"]?.valence ?? 0 < 0)
         #expect(lexicon.words["ceasefire"]?.valence ?? 0 > 0)
         #expect(lexicon.model.labelCuts.negative < lexicon.model.labelCuts.positive)

@@ -28,10 +28,12 @@ public final class AnalyzedText: @unchecked Sendable {
             }
         }
         var tokens: [Token] = []
+        tokens.reserveCapacity(string.count / 5)
         var sentenceTokens: [Range<Int>] = []
+        sentenceTokens.reserveCapacity(sentences.count)
         for sentence in sentences {
             let first = tokens.count
-            tokens.append(contentsOf: Tokenizer.tokenize(string, in: sentence.range))
+            Tokenizer.tokenize(string, in: sentence.range, into: &tokens)
             sentenceTokens.append(first..<tokens.count)
         }
         self.paragraphs = paragraphs

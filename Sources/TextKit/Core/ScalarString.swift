@@ -45,6 +45,15 @@ public struct ScalarString: Sendable {
         return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `range` (clamped to the string).
+    @inline(__always)
+    func withUTF8<R>(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let clamped = range.clamped(to: 0..<scalars.count)
+        let start = clamped.isEmpty ? 0 : Int(byteOffsets[clamped.lowerBound])
+        let end = clamped.isEmpty ? 0 : Int(byteOffsets[clamped.upperBound])
+        return utf8.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// The first index at or after `from` where `needle` (lowercased comparison) starts, or nil.
     public func firstIndex(ofLowercased needle: [Unicode.Scalar], from: Int = 0, to limit: Int? = nil) -> Int? {
         let end = min(limit ?? scalars.count, scalars.count)

@@ -38,6 +38,72 @@ public struct Token: Hashable, Sendable {
         self.isPossessive = possessive
         lowerHash = WordMap<Bool>.hash(lower)
         baseHash = possessive ? WordMap<Bool>.hash(base) : lowerHash
+        (isCapitalized, isAllCaps) = Self.capitals(text)
+    }
+
+    /// The token of `utf8` (its text's bytes), what `init(span:text:kind:)` gives: an ASCII word's lowercase
+    /// form, possessive, capitals and hashes are worked out from the bytes in one pass.
+    static func make(span: TextSpan, utf8: UnsafeBufferPointer<UInt8>, kind: Kind) -> Token {
+        let text = String(decoding: utf8, as: UTF8.self)
+        guard kind == .word, let first = utf8.first else { return Token(span: span, text: text, kind: kind) }
+        var letters = 0, upper = 0
+        for byte in utf8 {
+            if byte >= 128 { return Token(span: span, text: text, kind: kind) }
+            if byte &- 65 < 26 { upper += 1 } else if byte &- 97 >= 26 { continue }
+            letters += 1
+        }
+        // FNV-1a as `WordMap.hash`, over the lowercase bytes: of the base (possessive stripped), then on to the whole.
+        let stripped = possessiveLength(bytes: utf8)
+        let baseLength = stripped ?? utf8.count
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var baseH = h
+        for (i, byte) in utf8.enumerated() {
+            if i == baseLength { baseH = h }
+            h = (h ^ UInt64(byte &- 65 < 26 ? byte + 32 : byte)) &* 0x0000_0100_0000_01b3
+        }
+        let lower = upper == 0 ? text : String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (i, byte) in utf8.enumerated() { buffer[i] = byte &- 65 < 26 ? byte + 32 : byte }
+            return utf8.count
+        }
+        let lowerHash = Int(truncatingIfNeeded: h ^ (h >> 29))
+        return Token(span: span, text: text, kind: kind, lower: lower,
+                     base: stripped.map { String(decoding: lower.utf8.prefix($0), as: UTF8.self) } ?? lower,
+                     isCapitalized: first &- 65 < 26, isAllCaps: letters >= 2 && upper == letters, isPossessive: stripped != nil,
+                     lowerHash: lowerHash, baseHash: stripped == nil ? lowerHash : Int(truncatingIfNeeded: baseH ^ (baseH >> 29)))
+    }
+
+    private init(span: TextSpan, text: String, kind: Kind, lower: String, base: String, isCapitalized: Bool, isAllCaps: Bool,
+                 isPossessive: Bool, lowerHash: Int, baseHash: Int) {
+        self.span = span
+        self.text = text
+        self.kind = kind
+        self.lower = lower
+        self.base = base
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.isPossessive = isPossessive
+        self.lowerHash = lowerHash
+        self.baseHash = baseHash
+    }
+
+    /// Whether `text` starts with an uppercase letter, and whether all its letters (two or more) are uppercase.
+    static func capitals(_ text: String) -> (capitalized: Bool, allCaps: Bool) {
+        // ASCII byte by byte; other text scalar by scalar.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, Bool)? in
+            var letters = 0, upper = 0
+            for byte in bytes {
+                if byte >= 128 { return nil }
+                if byte >= 65 && byte <= 90 {
+                    letters += 1
+                    upper += 1
+                } else if byte >= 97 && byte <= 122 {
+                    letters += 1
+                }
+            }
+            let first = bytes.first ?? 0
+            return (first >= 65 && first <= 90, letters >= 2 && upper == letters)
+        }
+        if let ascii = ascii ?? nil { return ascii }
         var letters = 0, upper = 0
         var first: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -47,8 +113,7 @@ public struct Token: Hashable, Sendable {
                 if scalar.isUppercaseLetter { upper += 1 }
             }
         }
-        self.isCapitalized = first?.isUppercaseLetter == true
-        self.isAllCaps = letters >= 2 && upper == letters
+        return (first?.isUppercaseLetter == true, letters >= 2 && upper == letters)
     }
 
     /// ASCII words lowercase byte by byte; others through the standard library.
@@ -61,12 +126,20 @@ public struct Token: Hashable, Sendable {
         }
         guard ascii else { return text.lowercased() }
         guard hasUpper else { return text }
-        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        let utf8 = text.utf8
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (i, byte) in utf8.enumerated() { buffer[i] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return utf8.count
+        }
     }
 
     /// The UTF-8 length of `word` without its possessive ending, if it has one (`’s`, `'s`, trailing `’`).
     static func possessiveLength(_ word: String) -> Int? {
-        let bytes = Array(word.utf8)
+        if let length = word.utf8.withContiguousStorageIfAvailable({ possessiveLength(bytes: $0) }) { return length }
+        return Array(word.utf8).withUnsafeBufferPointer { possessiveLength(bytes: $0) }
+    }
+
+    static func possessiveLength(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         // Apostrophes: ' (27), ’ (E2 80 99), ʼ (CA BC).
         func apostropheLength(endingAt end: Int) -> Int? {

@@ -86,6 +86,9 @@ public struct WordMap<Value: Sendable>: Sendable {
     /// The words, in no particular order.
     public var allKeys: [String] { keys.compactMap { $0 } }
 
+    /// The values, in no particular order.
+    public var allValues: [Value] { values.compactMap { $0 } }
+
     public var isEmpty: Bool { count == 0 }
 
     private mutating func grow() {

@@ -34,13 +34,13 @@ struct EntityCandidateFinder {
         bases = Array(repeating: "", count: tokens.count)
         baseLowers = bases
         possessive = Array(repeating: false, count: tokens.count)
-        for (i, t) in tokens.enumerated() where t.isWord && t.isCapitalized {
-            bases[i] = t.text
-            baseLowers[i] = t.lower
-            if t.text.unicodeScalars.contains(where: \.isApostrophe) {
-                bases[i] = t.possessiveBase
+        for i in tokens.indices where tokens[i].isWord && tokens[i].isCapitalized {
+            bases[i] = tokens[i].text
+            baseLowers[i] = tokens[i].lower
+            if tokens[i].text.unicodeScalars.contains(where: \.isApostrophe) {
+                bases[i] = tokens[i].possessiveBase
                 baseLowers[i] = bases[i].lowercased()
-                possessive[i] = bases[i].utf8.count != t.text.utf8.count
+                possessive[i] = bases[i].utf8.count != tokens[i].text.utf8.count
             }
             if baseLowers[i].utf8.last == 46 { baseLowers[i] = PhraseSet.normalized(baseLowers[i]) }
         }
@@ -54,14 +54,14 @@ struct EntityCandidateFinder {
         var capitalised = 0
         var allCaps = 0
         var functionWords = 0
-        for (i, t) in tokens.enumerated() where t.isWord {
-            let scalars = t.text.unicodeScalars
-            guard let first = scalars.first, t.text.utf8.count > 1 else { continue }
+        for i in tokens.indices where tokens[i].isWord {
+            let scalars = tokens[i].text.unicodeScalars
+            guard let first = scalars.first, tokens[i].text.utf8.count > 1 else { continue }
             words += 1
             guard first.isUppercaseLetter else { continue }
             capitalised += 1
             if scalars.allSatisfy({ !$0.isLetter || $0.isUppercaseLetter }) { allCaps += 1 }
-            if i > 0 && lexicon.sentenceAdverbs.contains(t) { functionWords += 1 }
+            if i > 0 && lexicon.sentenceAdverbs.contains(tokens[i]) { functionWords += 1 }
         }
         guard words >= 4 else { return .normal }
         if allCaps * 10 >= words * 8 { return .allCaps }

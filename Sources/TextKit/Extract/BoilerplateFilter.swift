@@ -1,4 +1,9 @@
 import WorkbenchProtocol
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Separates an article from the web page around it: navigation crumbs, share and subscribe lines,
 /// footers with domains, "Read more:" links, photo captions and credits, agency credits, reader
@@ -135,18 +140,21 @@ public struct BoilerplateFilter: Sendable {
     /// Byte substring search (the patterns are lowercase ASCII or exact UTF-8).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        // memchr finds each candidate start, memcmp checks it.
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = h.baseAddress!
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let found = memchr(base + i, Int32(n[0]), last - i + 1) else { return false }
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return true }
+                    i = at + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 
     /// Where `needle` first occurs in `haystack`, and how often it occurs (without overlaps).

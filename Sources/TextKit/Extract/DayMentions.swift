@@ -62,16 +62,19 @@ public struct DayMentions: Sendable {
     /// `May 12` or `12 May` at `i`.
     func date(_ tokens: [Token], at i: Int, limit: Int) -> (DayResolver.Day, Int)? {
         guard i + 1 < limit else { return nil }
-        let a = tokens[i], b = tokens[i + 1]
-        if a.isWord, a.isCapitalized, let month = lexicon.months[a.lower], b.kind == .number, let d = Int(b.text), (1...31).contains(d),
-           let day = resolver.resolve(month: month, day: d) {
-            return (day, i + 2)
+        // Read in place: a copy of each token would retain its strings.
+        return tokens.withUnsafeBufferPointer { tokens -> (DayResolver.Day, Int)? in
+            let a = i, b = i + 1
+            if tokens[a].isWord, tokens[a].isCapitalized, tokens[b].kind == .number, let month = lexicon.months[tokens[a].lower],
+               let d = Int(tokens[b].text), (1...31).contains(d), let day = resolver.resolve(month: month, day: d) {
+                return (day, i + 2)
+            }
+            if tokens[a].kind == .number, tokens[b].isWord, tokens[b].isCapitalized, let d = Int(tokens[a].text), (1...31).contains(d),
+               let month = lexicon.months[tokens[b].lower], let day = resolver.resolve(month: month, day: d) {
+                return (day, i + 2)
+            }
+            return nil
         }
-        if a.kind == .number, let d = Int(a.text), (1...31).contains(d), b.isWord, b.isCapitalized, let month = lexicon.months[b.lower],
-           let day = resolver.resolve(month: month, day: d) {
-            return (day, i + 2)
-        }
-        return nil
     }
 
     /// A future word (will, scheduled, due, planned…) in the few words before.

@@ -7,7 +7,7 @@ public struct ClauseIndex: Sendable {
         "whom",
         "whose", "after", "before", "when", "whereby", "yet", "so", "nevertheless", "nonetheless", "meanwhile",
     ]
-    static let breaks: Set<String> = [",", ";", ":", "(", ")", "[", "]", "—", "–"]
+    static let breaks: WordSet = [",", ";", ":", "(", ")", "[", "]", "—", "–"]
 
     /// For each sentence, its clauses as ranges of its token indices.
     public let clauses: [[Range<Int>]]
@@ -25,9 +25,9 @@ public struct ClauseIndex: Sendable {
     public static func clauses(of tokens: [Token], opens: (Int) -> Bool = { _ in false }) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for (i, token) in tokens.enumerated() where i > start {
-            let isBreak = (token.kind == .punctuation && breaks.contains(token.text)) || token.kind == .quote
-            if isBreak || (token.isWord && opens(i)) {
+        for i in tokens.indices where i > start {
+            let isBreak = (tokens[i].kind == .punctuation && breaks.contains(tokens[i].text)) || tokens[i].kind == .quote
+            if isBreak || (tokens[i].isWord && opens(i)) {
                 result.append(start..<i)
                 start = i
             }

@@ -29,13 +29,13 @@ public struct PortrayalFinder: Sendable {
         static let accusation = Roles(rawValue: 1 << 12)
     }
 
-    let vocabulary: [String: Word]
+    let vocabulary: WordMap<Word>
     let maxGap: Int
     let sides: SideMentionFinder
 
     /// Reads `Resources/sentiment/portrayal.json`; the topic says which words name which side.
     public init(json: JSONValue, topic: Topic) {
-        var vocabulary: [String: Word] = [:]
+        var vocabulary = WordMap<Word>()
         func mark(_ key: String, _ role: Roles) {
             for word in TextKitData.strings(json, key) { vocabulary[word, default: Word()].roles.insert(role) }
         }

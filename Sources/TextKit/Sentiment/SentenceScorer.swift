@@ -59,15 +59,15 @@ public struct SentenceScorer: Sendable {
         var entries = [SentimentWord?](repeating: nil, count: n)
         var isWord = [Bool](repeating: false, count: n)
         var words = 0, allCaps = 0, capitalized = 0, longWords = 0
-        for (i, token) in tokens.enumerated() where token.isWord {
+        for i in tokens.indices where tokens[i].isWord {
             isWord[i] = true
-            keys[i] = SentimentLexicon.key(token)
+            keys[i] = SentimentLexicon.key(tokens[i])
             entries[i] = lexicon.words[keys[i]]
             words += 1
-            if token.isAllCaps { allCaps += 1 }
-            if token.text.unicodeScalars.count > 3 {
+            if tokens[i].isAllCaps { allCaps += 1 }
+            if tokens[i].text.unicodeScalars.count > 3 {
                 longWords += 1
-                if token.isCapitalized { capitalized += 1 }
+                if tokens[i].isCapitalized { capitalized += 1 }
             }
         }
         let capDifferential = allCaps > 0 && allCaps < words
@@ -106,11 +106,10 @@ public struct SentenceScorer: Sendable {
             let entry = entries[i]
             guard entry?.booster == nil else { continue }
             guard var v = phraseValence[i] ?? entry?.valence, v != 0 else { continue }
-            let token = tokens[i]
             if isName[i] { continue }
             // `no` followed by a sentiment word negates it rather than counting itself.
             if keys[i] == "no", i + 1 < n, entries[i + 1]?.valence != nil { continue }
-            if token.isAllCaps && capDifferential { v += v > 0 ? lexicon.capsIncrement : -lexicon.capsIncrement }
+            if tokens[i].isAllCaps && capDifferential { v += v > 0 ? lexicon.capsIncrement : -lexicon.capsIncrement }
             var negations = 0
             var seen = 0
             var j = i - 1
@@ -140,8 +139,8 @@ public struct SentenceScorer: Sendable {
         }
 
         var exclamations = 0, questions = 0
-        for token in tokens where token.kind == .punctuation {
-            if token.text == "!" { exclamations += 1 } else if token.text == "?" { questions += 1 }
+        for i in tokens.indices where tokens[i].kind == .punctuation {
+            if tokens[i].text == "!" { exclamations += 1 } else if tokens[i].text == "?" { questions += 1 }
         }
         var emphasis = Double(min(exclamations, lexicon.exclamationMax)) * lexicon.exclamationIncrement
         if questions > 1 {
@@ -228,7 +227,6 @@ public struct SentenceScorer: Sendable {
     /// Whether token `i` is the first word after an opening quotation mark, a colon or a bracket.
     func opensQuote(_ tokens: [Token], before i: Int) -> Bool {
         guard i > 0 else { return true }
-        let previous = tokens[i - 1]
-        return previous.kind == .quote || previous.text == ":" || previous.text == "(" || previous.text == "—"
+        return tokens[i - 1].kind == .quote || tokens[i - 1].text == ":" || tokens[i - 1].text == "(" || tokens[i - 1].text == "—"
     }
 }

@@ -61,9 +61,11 @@ public struct SentimentAnalyzer: Sendable {
     /// The word-weighted mean of the sentence scores.
     func documentScore(_ scored: [ScoredSentence]) -> SentimentOutput.DocumentScore {
         var sum = 0.0, weight = 0.0
-        for s in scored {
-            let words = Double(s.tokens.filter(\.isWord).count)
-            sum += s.score * words
+        for s in scored.indices {
+            var count = 0
+            for token in scored[s].tokens.indices where scored[s].tokens[token].isWord { count += 1 }
+            let words = Double(count)
+            sum += scored[s].score * words
             weight += words
         }
         let score = weight > 0 ? sum / weight : 0

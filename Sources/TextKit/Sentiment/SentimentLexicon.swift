@@ -30,9 +30,10 @@ public struct SentimentWord: Sendable, Equatable {
 /// The sentiment stage's data files (`Resources/sentiment/`), loaded once: the valence lexicon, modifiers,
 /// happiness scores, learned weights and model coefficients. See `Resources/sentiment/README.md`.
 public struct SentimentLexicon: Sendable {
-    public var words: [String: SentimentWord]
+    /// Every single word the rules know, by its lookup key (`key(_:)`).
+    public var words: WordMap<SentimentWord>
     /// Multi-word valence entries (`fed up`) and dampener phrases (`kind of`), keyed by their first word.
-    public var phrases: [String: [(rest: [String], valence: Double?, booster: Double?)]]
+    public var phrases: WordMap<[(rest: [String], valence: Double?, booster: Double?)]>
     public var clausePunctuation: Set<String>
     /// Verbs whose polarity is about their object (`criticized`, `praised`), for target-dependent scoring.
     public var judgmentVerbs: Set<String>
@@ -82,8 +83,8 @@ public struct SentimentLexicon: Sendable {
     /// A lexicon from a modifiers file and a model (no words yet): for `load()` and for tests.
     public init(modifiers: JSONValue, model: SentimentModel) {
         func number(_ key: String, _ fallback: Double) -> Double { modifiers[key]?.doubleValue ?? fallback }
-        words = [:]
-        phrases = [:]
+        words = WordMap()
+        phrases = WordMap()
         boosterIncrement = number("booster_increment", 0.293)
         capsIncrement = number("caps_increment", 0.733)
         negationScalar = number("negation_scalar", -0.74)
@@ -123,7 +124,7 @@ public struct SentimentLexicon: Sendable {
         for word in ClauseIndex.openers { words[word, default: SentimentWord()].opensClause = true }
         for word in judgmentVerbs { words[word, default: SentimentWord()].isJudgment = true }
         for word in speechVerbs { words[word, default: SentimentWord()].isSpeech = true }
-        for first in phrases.keys { words[first, default: SentimentWord()].hasPhrase = true }
+        for first in phrases.allKeys { words[first, default: SentimentWord()].hasPhrase = true }
     }
 
     /// Adds (or overrides) a valence entry; a multi-word entry becomes a phrase.

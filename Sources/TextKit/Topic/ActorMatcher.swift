@@ -19,6 +19,10 @@ public final class ActorMatcher: Sendable {
     let heads: PhraseIndex<(kind: String, canonical: String)>
     /// Short heads for `the ministry`-style references.
     let shortHeads: PhraseIndex<String>
+    /// For `countryIndex(of:)`: each government name, and each canonical adjective with a space after it, to the
+    /// first country that has it.
+    let countryByGovernment: [String: Int]
+    let countryByAdjective: [String: Int]
     static let prepositions: WordSet = ["in", "to", "into", "from", "at", "near", "between", "via", "towards", "toward", "inside", "across",
                                              "within", "outside", "through", "around", "for"]
     static let troopHeads: WordSet = ["forces", "troops", "army", "military", "armed", "border", "soldiers"]
@@ -48,6 +52,8 @@ public final class ActorMatcher: Sendable {
         }
         for key in phrases.allKeys { phrases[key]!.sort { $0.words.count > $1.words.count } }
         self.phrases = phrases
+        countryByGovernment = Dictionary(countries.enumerated().map { ($1.government, $0) }, uniquingKeysWith: min)
+        countryByAdjective = Dictionary(countries.enumerated().map { ($1.canonicalAdjective + " ", $0) }, uniquingKeysWith: min)
         heads = PhraseIndex(lexicon.institutions.flatMap { inst in inst.heads.map { ($0, (inst.kind, inst.canonical)) } })
         // The first institution listing a short head wins (`the ministry` is the defence ministry unless said otherwise).
         var seenShort = Set<[String]>()
@@ -162,7 +168,28 @@ public final class ActorMatcher: Sendable {
     /// The index in `countries` of the country a mention stands for (by its government or institution canonical name).
     func countryIndex(of mention: ActorMention) -> Int? {
         guard mention.kind != .person, mention.kind != .reference else { return nil }
-        return countries.firstIndex { $0.government == mention.canonical || mention.canonical.hasPrefix($0.canonicalAdjective + " ") }
+        // The first country whose government is the name or whose adjective and a space start it: every prefix
+        // of the name that ends in a space looked up.
+        let name = mention.canonical
+        var found = countryByGovernment[name]
+        func prefix(through i: String.Index) {
+            if let country = countryByAdjective[String(name[...i])] { found = min(found ?? country, country) }
+        }
+        if name.utf8.allSatisfy({ $0 < 128 }) {
+            // ASCII: every byte a character (a space joins no other).
+            var i = name.utf8.startIndex
+            while i < name.utf8.endIndex {
+                if name.utf8[i] == 0x20 { prefix(through: i) }
+                i = name.utf8.index(after: i)
+            }
+        } else {
+            var i = name.startIndex
+            while i < name.endIndex {
+                if name[i] == " " { prefix(through: i) }
+                i = name.index(after: i)
+            }
+        }
+        return found
     }
 
     /// Extends a mention over `spokesman Name` (a title then two or more capitalised words, or a known person).

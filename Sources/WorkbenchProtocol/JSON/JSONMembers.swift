@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The members of one JSON object of a stage's input, located but not parsed: scalar members are read
 /// straight from the bytes (no `JSONValue` tree), arrays split into their elements and objects into their
 /// members on demand, so a reader builds only the structs it needs.
@@ -10,8 +16,9 @@ public struct JSONMembers: Sendable {
     public let bytes: [UInt8]
     /// The input's name, for messages.
     public let input: String
-    /// Members in order, ranges in `bytes` (objects are small: a linear search beats hashing).
-    public private(set) var members: [JSONParser.ScannedMember] = []
+    /// Members in order: the byte range of each key (between its quotes) and of its value. Objects are
+    /// small: a linear search, comparing bytes, beats building and hashing strings.
+    private var members: [(key: Range<Int>, value: Range<Int>)] = []
 
     /// The members of the top-level object of `bytes`.
     /// - Throws: `Failure` when `bytes` is not an object.
@@ -21,28 +28,47 @@ public struct JSONMembers: Sendable {
         guard bytes.first(where: { !JSONParser.isSpace($0) }) == UInt8(ascii: "{") else {
             throw Failure("input \"\(input)\" is not a JSON object")
         }
-        members = bytes.withUnsafeBufferPointer { JSONParser.membersOfValidatedObject($0) }
+        members = Self.split(bytes, 0..<bytes.count)
     }
 
     /// The members of the object at `range` of `bytes` (part of an input already checked).
     public init(trusted bytes: [UInt8], range: Range<Int>, input: String) {
         self.bytes = bytes
         self.input = input
-        members = bytes.withUnsafeBufferPointer { buffer in
-            var members: [JSONParser.ScannedMember] = []
-            var none: [JSONParser.ScannedMember]?
+        members = Self.split(bytes, range)
+    }
+
+    /// The members of the object at `range`.
+    static func split(_ bytes: [UInt8], _ range: Range<Int>) -> [(key: Range<Int>, value: Range<Int>)] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var members: [(key: Range<Int>, value: Range<Int>)] = []
             var open = range.lowerBound
             while open < range.upperBound && JSONParser.isSpace(buffer[open]) { open += 1 }
             guard open < range.upperBound, buffer[open] == UInt8(ascii: "{") else { return members }
-            _ = JSONParser.splitObject(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: open, into: &members, nested: &none)
+            let object = UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])
+            _ = JSONParser.forEachMember(object, from: open) { key, start in
+                let i = min(JSONParser.endOfValue(object, from: start), object.count)
+                var end = i
+                while end > start && JSONParser.isSpace(object[end - 1]) { end -= 1 }
+                members.append((key, start..<end))
+                return i
+            }
             return members
         }
     }
 
-    /// The byte range of member `key`'s value.
+    /// The byte range of member `key`'s value (keys compared byte for byte, as written).
     public func range(_ key: String) -> Range<Int>? {
-        for member in members where member.key == key { return member.range }
-        return nil
+        var key = key
+        return key.withUTF8 { key in
+            bytes.withUnsafeBufferPointer { bytes in
+                for member in members where member.key.count == key.count
+                    && (key.isEmpty || memcmp(bytes.baseAddress! + member.key.lowerBound, key.baseAddress!, key.count) == 0) {
+                    return member.value
+                }
+                return nil
+            }
+        }
     }
 
     /// Whether member `key` is present with a value other than `null`.

@@ -258,30 +258,47 @@ extension JSONParser {
     /// `nestedKey`, if any, is split too, into `nested`. Returns the index just past the closing brace.
     static func splitObject(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, into members: inout [ScannedMember],
                             splitting nestedKey: String? = nil, nested: inout [ScannedMember]?) -> Int {
+        var split: [ScannedMember]? = nested
+        let end = forEachMember(bytes, from: open) { keyRange, start in
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyRange]), as: UTF8.self)
+            var i: Int
+            if let nestedKey, key == nestedKey, start < bytes.count, bytes[start] == 0x7B {
+                var inner: [ScannedMember] = []
+                var none: [ScannedMember]?
+                i = splitObject(bytes, from: start, into: &inner, nested: &none)
+                split = inner
+            } else {
+                i = endOfValue(bytes, from: start)
+            }
+            i = min(i, bytes.count)
+            var end = i
+            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+            members.append(ScannedMember(key: key, range: start..<end))
+            return i
+        }
+        nested = split
+        return end
+    }
+
+    /// Walks the members of the object opening at `open`: `member` gets the range of each key (between its
+    /// quotes, not unescaped) and where its value starts, and returns the index just past the value. Returns
+    /// the index just past the closing brace.
+    @inline(__always)
+    static func forEachMember(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int,
+                              _ member: (_ key: Range<Int>, _ valueStart: Int) -> Int) -> Int {
         let n = bytes.count
         var i = open + 1
         while i < n {
             while i < n && (isSpace(bytes[i]) || bytes[i] == 0x2C) { i += 1 }
             guard i < n, bytes[i] == 0x22 else { break }
             let keyEnd = endOfString(bytes, from: i)
-            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<max(i + 1, keyEnd - 1)]), as: UTF8.self)
+            let key = (i + 1)..<max(i + 1, keyEnd - 1)
             i = keyEnd
             while i < n && isSpace(bytes[i]) { i += 1 }
             guard i < n, bytes[i] == 0x3A else { break }
             i += 1
             while i < n && isSpace(bytes[i]) { i += 1 }
-            let start = i
-            if let nestedKey, key == nestedKey, i < n, bytes[i] == 0x7B {
-                var inner: [ScannedMember] = []
-                var none: [ScannedMember]?
-                i = splitObject(bytes, from: i, into: &inner, nested: &none)
-                nested = inner
-            } else {
-                i = endOfValue(bytes, from: i)
-            }
-            var end = min(i, n)
-            while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-            members.append(ScannedMember(key: key, range: start..<end))
+            i = member(key, i)
         }
         while i < n && bytes[i] != 0x7D { i += 1 }
         return min(i + 1, n)

@@ -6,7 +6,7 @@ public protocol JSONWritable {
 
 extension JSONWriter {
     /// Writes `{"a":…,"b":…}` from members given in key order (the caller sorts them).
-    public mutating func writeObject(_ body: (inout ObjectWriter) -> Void) {
+    @inlinable public mutating func writeObject(_ body: (inout ObjectWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
         var object = ObjectWriter(writer: JSONWriter(sortedKeys: sortedKeys, reservingCapacity: 0))
         swap(&object.writer.bytes, &bytes)
@@ -15,52 +15,53 @@ extension JSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    public mutating func writeArray<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+    @inlinable public mutating func writeArray<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
+        for i in items.indices {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            body(&self, item)
+            body(&self, items[i])
         }
         bytes.append(UInt8(ascii: "]"))
     }
 
-    public mutating func writeArray(_ items: [some JSONWritable]) { writeArray(items) { w, item in item.writeJSON(into: &w) } }
+    @inlinable public mutating func writeArray(_ items: [some JSONWritable]) { writeArray(items) { w, item in item.writeJSON(into: &w) } }
 
-    public mutating func writeOptionalString(_ s: String?) { if let s { writeString(s) } else { writeRaw("null") } }
-    public mutating func writeOptionalNumber(_ n: Int?) { if let n { writeNumber(n) } else { writeRaw("null") } }
+    @inlinable public mutating func writeOptionalString(_ s: String?) { if let s { writeString(s) } else { writeRaw("null") } }
+    @inlinable public mutating func writeOptionalNumber(_ n: Int?) { if let n { writeNumber(n) } else { writeRaw("null") } }
 }
 
 /// Writes the members of one object; keys must be given in sorted order for canonical output.
 public struct ObjectWriter {
     public var writer: JSONWriter
-    private var count = 0
+    @usableFromInline var count = 0
 
-    init(writer: JSONWriter) { self.writer = writer }
+    @usableFromInline init(writer: JSONWriter) { self.writer = writer }
 
-    private mutating func key(_ name: String) {
+    @inlinable
+    mutating func key(_ name: String) {
         if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
         count += 1
         writer.writeString(name)
         writer.bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func string(_ name: String, _ value: String) { key(name); writer.writeString(value) }
-    public mutating func string(_ name: String, _ value: String?) { key(name); writer.writeOptionalString(value) }
-    public mutating func number(_ name: String, _ value: Int) { key(name); writer.writeNumber(value) }
-    public mutating func number(_ name: String, _ value: Int?) { key(name); writer.writeOptionalNumber(value) }
-    public mutating func number(_ name: String, _ value: Double) { key(name); writer.writeNumber(value) }
-    public mutating func bool(_ name: String, _ value: Bool) { key(name); writer.writeRaw(value ? "true" : "false") }
-    public mutating func null(_ name: String) { key(name); writer.writeRaw("null") }
-    public mutating func value(_ name: String, _ value: JSONValue) { key(name); writer.writeValue(value) }
-    public mutating func object(_ name: String, _ value: some JSONWritable) { key(name); value.writeJSON(into: &writer) }
+    @inlinable public mutating func string(_ name: String, _ value: String) { key(name); writer.writeString(value) }
+    @inlinable public mutating func string(_ name: String, _ value: String?) { key(name); writer.writeOptionalString(value) }
+    @inlinable public mutating func number(_ name: String, _ value: Int) { key(name); writer.writeNumber(value) }
+    @inlinable public mutating func number(_ name: String, _ value: Int?) { key(name); writer.writeOptionalNumber(value) }
+    @inlinable public mutating func number(_ name: String, _ value: Double) { key(name); writer.writeNumber(value) }
+    @inlinable public mutating func bool(_ name: String, _ value: Bool) { key(name); writer.writeRaw(value ? "true" : "false") }
+    @inlinable public mutating func null(_ name: String) { key(name); writer.writeRaw("null") }
+    @inlinable public mutating func value(_ name: String, _ value: JSONValue) { key(name); writer.writeValue(value) }
+    @inlinable public mutating func object(_ name: String, _ value: some JSONWritable) { key(name); value.writeJSON(into: &writer) }
     /// Written only when present (as Codable's synthesized encoding does).
-    public mutating func optionalObject(_ name: String, _ value: (some JSONWritable)?) {
+    @inlinable public mutating func optionalObject(_ name: String, _ value: (some JSONWritable)?) {
         if let value { key(name); value.writeJSON(into: &writer) }
     }
-    public mutating func optionalString(_ name: String, _ value: String?) { if let value { string(name, value) } }
-    public mutating func optionalNumber(_ name: String, _ value: Int?) { if let value { number(name, value) } }
-    public mutating func array(_ name: String, _ items: [some JSONWritable]) { key(name); writer.writeArray(items) }
-    public mutating func strings(_ name: String, _ items: [String]) { key(name); writer.writeArray(items) { w, s in w.writeString(s) } }
-    public mutating func numbers(_ name: String, _ items: [Int]) { key(name); writer.writeArray(items) { w, n in w.writeNumber(n) } }
-    public mutating func custom(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); body(&writer) }
+    @inlinable public mutating func optionalString(_ name: String, _ value: String?) { if let value { string(name, value) } }
+    @inlinable public mutating func optionalNumber(_ name: String, _ value: Int?) { if let value { number(name, value) } }
+    @inlinable public mutating func array(_ name: String, _ items: [some JSONWritable]) { key(name); writer.writeArray(items) }
+    @inlinable public mutating func strings(_ name: String, _ items: [String]) { key(name); writer.writeArray(items) { w, s in w.writeString(s) } }
+    @inlinable public mutating func numbers(_ name: String, _ items: [Int]) { key(name); writer.writeArray(items) { w, n in w.writeNumber(n) } }
+    @inlinable public mutating func custom(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); body(&writer) }
 }

@@ -64,27 +64,23 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func writeNumber(_ n: Int) {
-        // Digits written in place: outputs hold thousands of offsets.
+        // Outputs hold thousands of offsets: no temporary string.
         guard n != Int.min else { bytes.append(contentsOf: String(n).utf8); return }
         var value = n
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             value = -value
         }
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 48)
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        // Least significant first into a stack buffer (division by a constant is a multiplication), then appended.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
-            while value > 0 {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
+            repeat {
+                buffer[23 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
                 value /= 10
                 count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            } while value > 0
+            for k in (24 - count)..<24 { bytes.append(buffer[k]) }
         }
     }
 

@@ -59,6 +59,7 @@ public enum StageMessage: Sendable {
         case .hello(let hello): return hello.line
         case .ready: w.writeRaw(#"{"type":"ready"}"#)
         case .result(let id, let output):
+            w.bytes.reserveCapacity(output.count + id.utf8.count + 64)
             w.writeRaw(#"{"type":"result","id":"#)
             w.writeString(id)
             w.writeRaw(#","output":"#)
