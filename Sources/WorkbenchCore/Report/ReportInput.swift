@@ -44,6 +44,9 @@ public struct ReportInput: Sendable {
         public var outputs: [StepOutput]
         /// Shown above the article (e.g. "changed since the last run; annotations left out").
         public var note: String?
+        /// The annotations, read from `outputs` already (the loader keeps these instead of the outputs:
+        /// a few hundred articles' output trees were most of the report's memory).
+        var facts: ArticleFacts?
 
         public init(document: Document, outputs: [StepOutput] = [], note: String? = nil) {
             self.document = document

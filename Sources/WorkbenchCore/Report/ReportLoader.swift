@@ -145,6 +145,8 @@ public struct ReportLoader {
             guard let bytes = outputs[task.key], let value = try? JSONParser.parse(bytes) else { return nil }
             return ReportInput.StepOutput(stepId: task.stepId, output: value)
         }
-        return ReportInput.Article(document: raw, outputs: stepOutputs)
+        var article = ReportInput.Article(document: raw)
+        article.facts = ArticleFacts(outputs: stepOutputs)
+        return article
     }
 }

@@ -60,7 +60,7 @@ struct ReportPlan {
         for article in chosen where index[article.document.id] == nil {
             index[article.document.id] = articles.count
             articles.append(Article(index: articles.count, article: article, text: ScalarText(article.document.text),
-                                    facts: ArticleFacts(outputs: article.outputs)))
+                                    facts: article.facts ?? ArticleFacts(outputs: article.outputs)))
         }
         articleIndex = index
 
