@@ -207,7 +207,7 @@ struct ReportRendererTests {
         let input = try ReportLoader(workspace: try workspace.workspace(), pipeline: try workspace.pipeline()).load()
         #expect(input.tables.map(\.stepId) == ["lengths"])
         #expect(input.runNotes.runId == 1)
-        #expect(input.articles.first?.outputs.map(\.stepId) == ["w"])
+        #expect(input.articles.first?.annotatingSteps == ["w"])
     }
 
     @Test("`workbench report` writes the tables and the report, and says so; without a run it explains", .timeLimit(.minutes(2)))

@@ -88,6 +88,8 @@ struct ArticleFacts {
     var portrayals: [Portrayal] = []
     /// Reasons steps gave for passing the document over, with the step.
     var skipped: [(step: String, reason: String)] = []
+    /// The steps whose outputs these were read from, in order.
+    var steps: [String] = []
 
     /// The kinds of output the view understands.
     enum Schema { case extract, attribution, framing, sentiment }
@@ -105,6 +107,7 @@ struct ArticleFacts {
     init(outputs: [ReportInput.StepOutput]) {
         var seen: Set<String> = []
         var extractStatements: [Statement] = []
+        steps = outputs.map(\.stepId)
         for item in outputs {
             if let reason = item.output["skipped"]?["reason"]?.stringValue { skipped.append((item.stepId, reason)) }
             guard let schema = Self.schema(of: item.output), seen.insert("\(schema)").inserted else { continue }

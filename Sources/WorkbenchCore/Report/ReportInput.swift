@@ -48,6 +48,9 @@ public struct ReportInput: Sendable {
         /// a few hundred articles' output trees were most of the report's memory).
         var facts: ArticleFacts?
 
+        /// The steps whose results annotate the article.
+        public var annotatingSteps: [String] { facts?.steps ?? outputs.map(\.stepId) }
+
         public init(document: Document, outputs: [StepOutput] = [], note: String? = nil) {
             self.document = document
             self.outputs = outputs
