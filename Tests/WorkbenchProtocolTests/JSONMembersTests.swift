@@ -42,6 +42,19 @@ struct JSONMembersTests {
         #expect(try m.value("objects")?.arrayValue?.count == 3)
     }
 
+    @Test("forEachObject visits the same objects as objects(), one member list reused")
+    func forEachObject() throws {
+        let m = try members()
+        var seen: [(k: String?, kInt: Int?, start: Int?)] = []
+        m.forEachObject("objects") { o in seen.append((o.string("k"), o.int("k"), o.object("nested")?.int("start"))) }
+        #expect(seen.map(\.k) == m.objects("objects").map { $0.string("k") })
+        #expect(seen.map(\.kInt) == [1, nil] && seen.map(\.start) == [nil, 3], "the second object's members are its own, not the first's")
+        var none = 0
+        m.forEachObject("ints") { _ in none += 1 }
+        m.forEachObject("missing") { _ in none += 1 }
+        #expect(none == 0)
+    }
+
     @Test("Not an object: a failure naming the input")
     func notAnObject() {
         #expect(throws: JSONMembers.Failure.self) { try JSONMembers(Array("[1, 2]".utf8), input: "extract") }

@@ -48,23 +48,23 @@ public struct FactsReader: Sendable {
         facts.words = counter.words
         facts.wordCounts = counter.counts
 
-        for c in extract.objects("casualties") { if let claim = casualty(c, span: span) { facts.casualties.append(claim) } }
-        for c in extract.objects("headline_casualties") { if let claim = casualty(c, span: span) { facts.headlineCasualties.append(claim) } }
-        for t in extract.objects("terms") {
-            guard let term = t.string("term"), let s = span(t, limit: 80) else { continue }
+        extract.forEachObject("casualties") { c in if let claim = casualty(c, span: span) { facts.casualties.append(claim) } }
+        extract.forEachObject("headline_casualties") { c in if let claim = casualty(c, span: span) { facts.headlineCasualties.append(claim) } }
+        extract.forEachObject("terms") { t in
+            guard let term = t.string("term"), let s = span(t, limit: 80) else { return }
             facts.terms.append(.init(term: term, group: t.string("group") ?? "term", span: s))
         }
 
         if let bytes = inputs["attribution"] {
             let attribution = try Self.reading { () throws(JSONMembers.Failure) in try JSONMembers(bytes, input: "attribution") }
-            for a in attribution.objects("attributions") {
-                guard let speaker = a.string("speaker"), let side = a.string("side"), let s = span(a) else { continue }
+            attribution.forEachObject("attributions") { a in
+                guard let speaker = a.string("speaker"), let side = a.string("side"), let s = span(a) else { return }
                 facts.statements.append(.init(speaker: speaker, side: side, direct: a.string("kind") == "direct",
                                               stance: a.string("stance") ?? "neutral", span: s, sentence: a.int("sentence") ?? -1))
             }
             facts.firstVoice = attribution.string("first_voice")
-            for e in attribution.objects("editorializing") {
-                guard let s = span(e, limit: 400) else { continue }
+            attribution.forEachObject("editorializing") { e in
+                guard let s = span(e, limit: 400) else { return }
                 facts.editorials.append(.init(markers: e.strings("markers"), span: s))
             }
         }
@@ -102,8 +102,8 @@ public struct FactsReader: Sendable {
                              voice: p.string("voice") ?? "outlet", span: s)
             }
         }
-        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: Self.anchors(extract.objects("entities")),
-                                       numbers: Self.numberAnchors(extract.objects("numbers")), sentences: sentences, source: source)
+        facts.facts = FactFinder.facts(casualties: facts.casualties, entities: Self.anchors(extract),
+                                       numbers: Self.numberAnchors(extract), sentences: sentences, source: source)
         return facts
     }
 
@@ -128,22 +128,26 @@ public struct FactsReader: Sendable {
 
     /// Entities as coverage anchors: (start, name), leaving out countries and capitals that stand for
     /// their governments (they are in nearly every sentence).
-    static func anchors(_ entities: [JSONMembers]) -> [(start: Int, name: String)] {
-        entities.compactMap { e in
-            guard let start = e.int("start") else { return nil }
+    static func anchors(_ extract: JSONMembers) -> [(start: Int, name: String)] {
+        var anchors: [(start: Int, name: String)] = []
+        extract.forEachObject("entities") { e in
+            guard let start = e.int("start") else { return }
             let canonical = e.string("canonical")
-            if canonical != nil, e.string("type") == "LOC" { return nil }
-            guard let name = canonical ?? e.string("text"), !name.isEmpty else { return nil }
-            return (start, name)
+            if canonical != nil, e.string("type") == "LOC" { return }
+            guard let name = canonical ?? e.string("text"), !name.isEmpty else { return }
+            anchors.append((start, name))
         }
+        return anchors
     }
 
     /// Numbers other than dates as coverage anchors: (start, text).
-    static func numberAnchors(_ numbers: [JSONMembers]) -> [(start: Int, name: String)] {
-        numbers.compactMap { n in
-            guard let start = n.int("start"), n.string("kind") != "date", let text = n.string("text") else { return nil }
-            return (start, text)
+    static func numberAnchors(_ extract: JSONMembers) -> [(start: Int, name: String)] {
+        var anchors: [(start: Int, name: String)] = []
+        extract.forEachObject("numbers") { n in
+            guard let start = n.int("start"), n.string("kind") != "date", let text = n.string("text") else { return }
+            anchors.append((start, text))
         }
+        return anchors
     }
 
     func casualty(_ c: JSONMembers, span: (JSONMembers, Int) -> DocumentFacts.Span?) -> DocumentFacts.Casualty? {

@@ -40,11 +40,17 @@ public struct JSONMembers: Sendable {
 
     /// The members of the object at `range`.
     static func split(_ bytes: [UInt8], _ range: Range<Int>) -> [(key: Range<Int>, value: Range<Int>)] {
+        var members: [(key: Range<Int>, value: Range<Int>)] = []
+        split(bytes, range, into: &members)
+        return members
+    }
+
+    /// Appends the members of the object at `range` to `members`.
+    static func split(_ bytes: [UInt8], _ range: Range<Int>, into members: inout [(key: Range<Int>, value: Range<Int>)]) {
         bytes.withUnsafeBufferPointer { buffer in
-            var members: [(key: Range<Int>, value: Range<Int>)] = []
             var open = range.lowerBound
             while open < range.upperBound && JSONParser.isSpace(buffer[open]) { open += 1 }
-            guard open < range.upperBound, buffer[open] == UInt8(ascii: "{") else { return members }
+            guard open < range.upperBound, buffer[open] == UInt8(ascii: "{") else { return }
             let object = UnsafeBufferPointer(rebasing: buffer[..<range.upperBound])
             _ = JSONParser.forEachMember(object, from: open) { key, start in
                 let i = min(JSONParser.endOfValue(object, from: start), object.count)
@@ -53,7 +59,6 @@ public struct JSONMembers: Sendable {
                 members.append((key, start..<end))
                 return i
             }
-            return members
         }
     }
 
@@ -97,6 +102,24 @@ public struct JSONMembers: Sendable {
     /// The elements of member `key` that are objects, each split into its members.
     public func objects(_ key: String) -> [JSONMembers] {
         elements(key).compactMap { isObject(at: $0) ? JSONMembers(trusted: bytes, range: $0, input: input) : nil }
+    }
+
+    /// Calls `body` with each element of member `key` that is an object, split into its members, reusing
+    /// one member list for all of them (no allocation per element, which `objects` makes): for the long
+    /// arrays of a stage output. `body` must not keep its argument.
+    public func forEachObject(_ key: String, _ body: (JSONMembers) throws -> Void) rethrows {
+        guard let range = range(key) else { return }
+        var element = JSONMembers(bytes: bytes, input: input)
+        for item in elements(at: range) where isObject(at: item) {
+            element.members.removeAll(keepingCapacity: true)
+            Self.split(bytes, item, into: &element.members)
+            try body(element)
+        }
+    }
+
+    private init(bytes: [UInt8], input: String) {
+        self.bytes = bytes
+        self.input = input
     }
 
     /// Whether the value at `range` is an object.
