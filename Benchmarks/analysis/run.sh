@@ -10,19 +10,9 @@
 # it, host work included). Figures go to stdout and Benchmarks/results/analysis.json. Data lives in
 # Benchmarks/data (ignored by git).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$(pwd)
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(2000 10000)
-DATA="$ROOT/Benchmarks/data"
-RESULTS="$ROOT/Benchmarks/results"
-mkdir -p "$DATA" "$RESULTS"
-
-echo "building (release)…" >&2
-swift build -c release >&2
-BIN="$ROOT/.build/release"
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+source "$(dirname "$0")/../setup.sh"
 
 STEPS='{"id": "extract", "stage": "extract"}, {"id": "attribution", "stage": "attribution"}, {"id": "sentiment", "stage": "sentiment"}, {"id": "framing", "stage": "framing"}'
 

@@ -12,18 +12,8 @@
 #    figures. Targets: ≤ 30 s and ≤ 500 MB for 100,000 documents.
 # Figures go to stdout and Benchmarks/results/compare.json. Data lives in Benchmarks/data (ignored by git).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$(pwd)
 N=${1:-100000}
-DATA="$ROOT/Benchmarks/data"
-RESULTS="$ROOT/Benchmarks/results"
-mkdir -p "$DATA" "$RESULTS"
-
-echo "building (release)…" >&2
-swift build -c release >&2
-BIN="$ROOT/.build/release"
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+source "$(dirname "$0")/../setup.sh"
 
 corpus="$DATA/corpus-$N.jsonl"
 [ -s "$corpus" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$N" "$corpus"

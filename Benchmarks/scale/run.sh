@@ -14,19 +14,9 @@
 # Figures go to stdout and Benchmarks/results/scale.json. Data lives in Benchmarks/data (ignored by
 # git); the 1M corpus is 3 GB and its cache about 11 GB, so check `df` first.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$(pwd)
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
-DATA="$ROOT/Benchmarks/data"
-RESULTS="$ROOT/Benchmarks/results"
-mkdir -p "$DATA" "$RESULTS"
-
-echo "building (release)…" >&2
-swift build -c release >&2
-BIN="$ROOT/.build/release"
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+source "$(dirname "$0")/../setup.sh"
 
 # peak RSS (KB) of the largest wb-* stage process while process $1 runs
 sample_stage_rss() {
