@@ -9,32 +9,16 @@
 # through the host, for a stage doing 1 ms of work per document.
 # Figures go to stdout and Benchmarks/results/host.json. Data lives in Benchmarks/data (ignored by git).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
-DATA="$ROOT/Benchmarks/data"
-RESULTS="$ROOT/Benchmarks/results"
-mkdir -p "$DATA" "$RESULTS"
-
-echo "building (release)…" >&2
-swift build -c release --product workbench >&2
-swift build -c release --product wb-bench-echo >&2
-BIN="$ROOT/.build/release"
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+PRODUCTS="workbench wb-bench-echo"
+source "$(dirname "$0")/setup.sh"
 
 # run_timed DIR ARGS... -> prints "seconds rss_kb" of a workbench run in DIR
 run_timed() {
   local dir=$1; shift
   ( cd "$dir" && $TIME -f "%e %M" -o "$dir/.time" "$BIN/workbench" "$@" >/dev/null 2>"$dir/.stderr" ) || { cat "$dir/.stderr" >&2; exit 1; }
   cat "$dir/.time"
-}
-
-corpus() {  # corpus N -> path of a deterministic JSONL corpus with N articles
-  local n=$1 file="$DATA/corpus-$1.jsonl"
-  [ -s "$file" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$n" "$file"
-  echo "$file"
 }
 
 workspace() {  # workspace NAME CORPUS PIPELINE_JSON -> a fresh workspace folder

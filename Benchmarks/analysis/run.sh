@@ -16,12 +16,6 @@ source "$(dirname "$0")/../setup.sh"
 
 STEPS='{"id": "extract", "stage": "extract"}, {"id": "attribution", "stage": "attribution"}, {"id": "sentiment", "stage": "sentiment"}, {"id": "framing", "stage": "framing"}'
 
-corpus() {  # corpus N -> path of a deterministic JSONL corpus with N articles
-  local n=$1 file="$DATA/corpus-$1.jsonl"
-  [ -s "$file" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$n" "$file"
-  echo "$file"
-}
-
 workspace() {  # workspace NAME CORPUS STEPS -> a fresh workspace folder
   local dir="$DATA/ws-analysis-$1"
   rm -rf "$dir"; mkdir -p "$dir"

@@ -15,8 +15,7 @@ set -euo pipefail
 N=${1:-100000}
 source "$(dirname "$0")/../setup.sh"
 
-corpus="$DATA/corpus-$N.jsonl"
-[ -s "$corpus" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$N" "$corpus"
+corpus=$(corpus "$N")
 ws="$DATA/ws-compare-$N"
 rm -rf "$ws"; mkdir -p "$ws"
 cp "$ROOT/Benchmarks/analysis/topic-synthetic.json" "$ws/topic.json"

@@ -11,26 +11,16 @@
 # then the ratios to local jobs=2. Configurations are interleaved; each figure is the median of the repeats.
 # Results also go to Benchmarks/results/executors.json.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$(pwd)
 N=${1:-5000}
 REPEATS=${2:-3}
-SCRATCH=${SCRATCH:-$ROOT/.build}
 SSH_HOST=${WORKBENCH_SSH_TEST_HOST:-workbench-ci}
-DATA="$ROOT/Benchmarks/data"
-RESULTS="$ROOT/Benchmarks/results"
-mkdir -p "$DATA" "$RESULTS"
-
-echo "building (release)…" >&2
-swift build -c release --scratch-path "$SCRATCH" --product workbench >&2
-swift build -c release --scratch-path "$SCRATCH" --product wb-bench-echo >&2
-BIN="$SCRATCH/release"
+PRODUCTS="workbench wb-bench-echo"
+source "$(dirname "$0")/../setup.sh"
 
 command -v srun >/dev/null || { echo "no srun: run .ci/slurm-up.sh first" >&2; exit 1; }
 ssh -o BatchMode=yes -o ConnectTimeout=5 "$SSH_HOST" true || { echo "ssh $SSH_HOST failed: run .ci/sshd-up.sh first" >&2; exit 1; }
 
-CORPUS="$DATA/corpus-$N.jsonl"
-[ -s "$CORPUS" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$N" "$CORPUS"
+CORPUS=$(corpus "$N")
 BYTES=$(awk '{ s += length($0) } END { printf "%d", s / NR }' "$CORPUS")
 
 # one NAME WORK EXECUTOR_JSON ARGS... -> seconds of a cold run (fresh workspace)

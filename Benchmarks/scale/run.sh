@@ -44,8 +44,7 @@ printf '\n%-9s %8s %8s %11s %9s %10s %8s %9s %10s %8s\n' documents "cold s" docs
 JSON="{\"machine\": {\"cores\": $(nproc)}, \"pipeline\": \"extract, attribution, sentiment, framing, compare, tables, report\", \"sizes\": ["
 first=1
 for n in "${SIZES[@]}"; do
-  corpus="$DATA/corpus-$n.jsonl"
-  [ -s "$corpus" ] || python3 "$ROOT/Benchmarks/generate_corpus.py" "$n" "$corpus"
+  corpus=$(corpus "$n")
   ws="$DATA/ws-scale-$n"
   rm -rf "$ws"; mkdir -p "$ws"
   cp "$ROOT/Benchmarks/analysis/topic-synthetic.json" "$ws/topic.json"
