@@ -218,7 +218,7 @@ struct ImportConsole {
             StandardError.print("warning: \(message)")
         case .progress(let rows, let imported, let seconds):
             guard live && !quiet else { return }
-            StandardError.write("\r\u{1B}[K[\(Int(seconds))s] \(ImportSummary.grouped(rows)) rows read, \(ImportSummary.grouped(imported)) imported")
+            StandardError.write("\r\u{1B}[K[\(Int(seconds))s] \(NumberText.grouped(rows)) rows read, \(NumberText.grouped(imported)) imported")
             progressVisible = true
         }
     }
@@ -234,8 +234,8 @@ struct ImportConsole {
     mutating func finish() {
         endProgress()
         guard !quiet else { return }
-        if let count = hidden[true], count > 0 { StandardError.print("… and \(ImportSummary.grouped(count)) more rejected rows") }
-        if let count = hidden[false], count > 0 { StandardError.print("… and \(ImportSummary.grouped(count)) more duplicates") }
+        if let count = hidden[true], count > 0 { StandardError.print("… and \(NumberText.grouped(count)) more rejected rows") }
+        if let count = hidden[false], count > 0 { StandardError.print("… and \(NumberText.grouped(count)) more duplicates") }
     }
 }
 

@@ -37,25 +37,14 @@ public struct ImportSummary: Hashable, Sendable {
     /// The lines printed at the end of `workbench import`.
     public var text: String {
         let output = Paths.display(outputPath)
-        let speed = "\(Self.grouped(Int(rowsPerSecond.rounded()))) rows/s, " + String(format: "%.1f MB/s", megabytesPerSecond)
-        var lines = ["imported \(Self.grouped(imported)) of \(Self.grouped(rows)) rows into \(output) in "
+        let speed = "\(NumberText.grouped(Int(rowsPerSecond.rounded()))) rows/s, " + String(format: "%.1f MB/s", megabytesPerSecond)
+        var lines = ["imported \(NumberText.grouped(imported)) of \(NumberText.grouped(rows)) rows into \(output) in "
             + String(format: "%.2f s", seconds) + " (\(speed))"]
-        var details = ["duplicates: \(Self.grouped(duplicates))", "rejected: \(Self.grouped(rejected))"]
-        if alreadyInOutput > 0 { details.append("already in the file: \(Self.grouped(alreadyInOutput))") }
+        var details = ["duplicates: \(NumberText.grouped(duplicates))", "rejected: \(NumberText.grouped(rejected))"]
+        if alreadyInOutput > 0 { details.append("already in the file: \(NumberText.grouped(alreadyInOutput))") }
         if warnings > 0 { details.append("warnings: \(warnings)") }
         lines.append("  " + details.joined(separator: " · "))
         if duplicates + rejected > 0 { lines.append("  every rejected row and duplicate: \(Paths.display(rejectsPath))") }
         return lines.joined(separator: "\n")
-    }
-
-    /// `1234567` → `1,234,567`, as the summary writes counts.
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }

@@ -14,8 +14,8 @@ struct ArticlesSection {
         } else if plan.embedsAll && (corpusSize ?? 0) <= count {
             w.text("All \(count) article\(count == 1 ? "" : "s") of the corpus. Open one to read it with its statements, claims and terms marked.")
         } else {
-            let of = corpusSize.map { " of \(OverviewSection.grouped($0))" } ?? ""
-            w.text("The \(OverviewSection.grouped(count)) articles\(of) that the listed evidence cites (the first spans of every cell first). Others are not embedded, to keep this file small; workbench show ID prints any document's results.")
+            let of = corpusSize.map { " of \(NumberText.grouped($0))" } ?? ""
+            w.text("The \(NumberText.grouped(count)) articles\(of) that the listed evidence cites (the first spans of every cell first). Others are not embedded, to keep this file small; workbench show ID prints any document's results.")
         }
         w.raw("</p>")
         guard count > 0 else {

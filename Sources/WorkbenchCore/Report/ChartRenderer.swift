@@ -33,6 +33,14 @@ enum ChartRenderer {
             return found
         }
 
+        /// The numeric columns a chart's `series` names, in order; at least one.
+        func seriesColumns(_ ids: [String]?) throws(Unfit) -> [(index: Int, column: DataTable.Column)] {
+            guard let ids, !ids.isEmpty else { throw Unfit(reason: "it names no series columns") }
+            var columns: [(index: Int, column: DataTable.Column)] = []
+            for id in ids { columns.append(try numericColumn(id, role: "series")) }
+            return columns
+        }
+
         func cell(_ row: [JSONValue], _ index: Int) -> JSONValue? { index < row.count ? row[index] : nil }
     }
 

@@ -21,9 +21,7 @@ struct HeatmapChart {
     func write(into w: HTMLWriter) throws(ChartRenderer.Unfit) {
         typealias S = ChartSupport
         let category = try source.column(hint.category, role: "category")
-        guard let seriesIds = hint.series, !seriesIds.isEmpty else { throw .init(reason: "it names no series columns") }
-        var series: [(index: Int, column: DataTable.Column)] = []
-        for id in seriesIds { series.append(try source.numericColumn(id, role: "series")) }
+        let series = try source.seriesColumns(hint.series)
         let rows = source.rows.map { row in
             (label: S.label(source.cell(row, category.index), type: category.column.type),
              values: series.map { S.number(source.cell(row, $0.index)) })

@@ -18,7 +18,7 @@ struct OverviewSection {
         fact("Workspace", input.title, into: w)
         if let topic = input.topicName { fact("Topic", topic, into: w) }
         let outlets = corpus.outlets.count
-        fact("Corpus", "\(Self.grouped(corpus.documents)) document\(corpus.documents == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")", into: w)
+        fact("Corpus", "\(NumberText.grouped(corpus.documents)) document\(corpus.documents == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")", into: w)
         if let first = corpus.firstDate, let last = corpus.lastDate {
             w.raw("<div><dt>Dates</dt><dd><span class=\"nw\">")
             w.text(first)
@@ -45,7 +45,7 @@ struct OverviewSection {
         w.raw("</tbody></table>")
         if corpus.outlets.count > Self.maximumOutlets {
             let rest = corpus.outlets.dropFirst(Self.maximumOutlets)
-            w.element("p", "… and \(rest.count) more outlets with \(Self.grouped(rest.map(\.articles).reduce(0, +))) articles.", class: "note")
+            w.element("p", "… and \(rest.count) more outlets with \(NumberText.grouped(rest.map(\.articles).reduce(0, +))) articles.", class: "note")
         }
         w.raw("</div><div><h3>Run notes</h3><ul class=\"run-notes\">")
         writeNotes(notes, into: w)
@@ -155,16 +155,5 @@ struct OverviewSection {
     static func readableTime(_ iso: String) -> String {
         guard iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso }
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + (iso.hasSuffix("Z") ? " UTC" : "")
-    }
-
-    /// `12,345`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 }

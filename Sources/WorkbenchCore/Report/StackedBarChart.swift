@@ -12,12 +12,10 @@ struct StackedBarChart {
     func write(into w: HTMLWriter) throws(ChartRenderer.Unfit) {
         typealias S = ChartSupport
         let category = try source.column(hint.category, role: "category")
-        guard let seriesIds = hint.series, !seriesIds.isEmpty else { throw .init(reason: "it names no series columns") }
-        var series: [(index: Int, column: DataTable.Column)] = []
-        for id in seriesIds { series.append(try source.numericColumn(id, role: "series")) }
+        let series = try source.seriesColumns(hint.series)
         let normalized = hint.normalized ?? false
         let percentValues = series.allSatisfy { $0.column.type == .percent }
-        let palette = S.seriesColors(ids: seriesIds, labels: series.map(\.column.label), sides: source.sides)
+        let palette = S.seriesColors(ids: series.map(\.column.id), labels: series.map(\.column.label), sides: source.sides)
 
         let rows = source.rows.map { row -> (label: String, values: [Double], total: Double) in
             let values = series.map { max(0, S.number(source.cell(row, $0.index)) ?? 0) }
