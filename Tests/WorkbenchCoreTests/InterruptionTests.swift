@@ -11,12 +11,15 @@ struct InterruptionTests {
     })
 
     /// A workspace whose `slow` stage is a private copy (so its processes can be found by path).
-    func slowWorkspace(delay: Int) throws -> (TestWorkspace, String) {
+    /// With `hold`, each worker stops after answering 3 tasks while the file `hold` exists.
+    func slowWorkspace(delay: Int, hold: Bool = false) throws -> (TestWorkspace, String) {
         let workspace = try TestWorkspace(documents: Self.documents)
         let stage = try workspace.copyStage("slow")
         try workspace.writeWorkspace(extraStagePaths: [workspace.path("stages")])
+        let holdConfig = hold ? #", "hold_file": "\#(workspace.path("hold"))", "hold_after": 3"# : ""
+        if hold { try Data().write(to: URL(fileURLWithPath: workspace.path("hold"))) }
         try workspace.writePipeline("""
-            {"steps": [{"id": "slow", "stage": "slow", "config": {"delay_ms": \(delay)}, "in_flight": 2}, {"id": "after", "stage": "chain-a"}]}
+            {"steps": [{"id": "slow", "stage": "slow", "config": {"delay_ms": \(delay)\(holdConfig)}, "in_flight": 2}, {"id": "after", "stage": "chain-a"}]}
             """)
         return (workspace, stage)
     }
@@ -45,13 +48,17 @@ struct InterruptionTests {
 
     @Test("SIGKILL mid-run loses nothing committed; the next run resumes with no flag and ends equal to an uninterrupted run")
     func sigkillResume() async throws {
-        let (workspace, stage) = try slowWorkspace(delay: 60)
+        // Each of the 2 workers answers 3 tasks, then holds while the file `hold` exists: the kill
+        // lands mid-run however slowly the machine schedules this test (a timed kill could come
+        // after the run had finished, on a loaded CI machine).
+        let (workspace, stage) = try slowWorkspace(delay: 20, hold: true)
         let first = CommandRunner.workbench(["run", "--jobs", "2", "--progress", "lines"], in: workspace.directory)
         try first.start()
-        // Kill it once some results are committed (read-only polling, as a researcher's sqlite3 would).
-        _ = try await waitForResults(workspace, count: 10)
+        // Kill it once those results are committed (read-only polling, as a researcher's sqlite3 would).
+        #expect(try await waitForResults(workspace, count: 6) == 6)
         first.signal(SIGKILL)
         #expect(await first.wait() == 9 || first.process.terminationReason == .uncaughtSignal)
+        try FileManager.default.removeItem(atPath: workspace.path("hold"))
         #expect(await waitUntilGone(stage).isEmpty, "orphaned stage processes exit when the host's pipes close")
 
         let partial = try workspace.cache().allResults().filter { $0.stepId == "slow" }.count
