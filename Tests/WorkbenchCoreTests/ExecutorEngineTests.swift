@@ -108,15 +108,18 @@ struct ExecutorEngineTests {
     }
 
     /// Runs the `slow` stage (a private copy, so its processes can be told apart) over 40 documents on
-    /// `executor`, kills one worker's `program` (srun or ssh) once a few results are in, and checks
-    /// that the run completes with every result, once, and no document failed.
+    /// `executor`, kills one worker's `program` (srun or ssh) once each worker has answered 3 tasks
+    /// and holds (the fixture's `hold_file`, removed after the kill), and checks that the run
+    /// completes with every result, once, and no document failed.
     func killWorkerMidRun(executor: String, program: String) async throws {
         let documents = Dictionary(uniqueKeysWithValues: (1...40).map { (String(format: "doc%02d.txt", $0), "Document \($0) " + String(repeating: "word ", count: $0)) })
         let workspace = try TestWorkspace(documents: documents, name: "kill-\(program)")
         let stage = try workspace.copyStage("slow")
+        let hold = workspace.path("hold")
+        try Data().write(to: URL(fileURLWithPath: hold))
         try workspace.writeWorkspace(extraStagePaths: [workspace.path("stages")])
         try workspace.writePipeline("""
-            {"steps": [{"id": "slow", "stage": "slow", "config": {"delay_ms": 100}, "jobs": 2, "in_flight": 4, "executor": \(executor)},
+            {"steps": [{"id": "slow", "stage": "slow", "config": {"delay_ms": 50, "hold_file": "\(hold)"}, "jobs": 2, "in_flight": 4, "executor": \(executor)},
                        {"id": "after", "stage": "chain-a"}]}
             """)
         let run = Task { try await workspace.run { $0.progress = .none } }
@@ -125,13 +128,14 @@ struct ExecutorEngineTests {
         while killed == nil && Date() < deadline {
             try await Task.sleep(nanoseconds: 50_000_000)
             let done = (try? ResultCache(path: workspace.path(".workbench/cache.sqlite"), readOnly: true).allResults().filter { $0.stepId == "slow" }.count) ?? 0
-            guard done >= 10 else { continue }
+            guard done >= 6 else { continue }
             let workers = processes(matching: stage).filter { programName(of: $0) == program && parentProcess(of: $0) == getpid() }
             if let victim = workers.first {
                 kill(victim, SIGKILL)
                 killed = victim
             }
         }
+        try FileManager.default.removeItem(atPath: hold)
         let summary = try await run.value
         #expect(killed != nil, "a worker's \(program) was killed mid-run")
         #expect(summary.exitCode == 0, "\(summary.text)")
