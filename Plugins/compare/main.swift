@@ -37,24 +37,32 @@ struct Compare: CorpusStage {
             "additionalProperties": false,
         ])
 
+    /// Reads a document's inputs into its facts (StageKit runs it on all cores, a batch at a time).
+    struct Reader: CorpusTaskReader {
+        let facts: FactsReader
+
+        func read(_ task: StageTask) throws -> DocumentFacts {
+            var inputs: [String: [UInt8]] = [:]
+            for name in task.inputNames { inputs[name] = task.rawInput(name) }
+            do {
+                return try facts.read(task.document, inputs: inputs)
+            } catch {
+                throw StageFailure(error.description)
+            }
+        }
+    }
+
     var comparison: Comparison
-    let reader: FactsReader
+    let reader: Reader
 
     init(configuration: Configuration, context: StageContext) throws {
         let settings = CompareSettings(config: configuration.raw)
         comparison = Comparison(settings: settings)
-        reader = FactsReader(settings: settings)
+        reader = Reader(facts: FactsReader(settings: settings))
     }
 
-    mutating func add(_ task: StageTask) throws {
-        var inputs: [String: [UInt8]] = [:]
-        for name in task.inputNames { inputs[name] = task.rawInput(name) }
-        do {
-            comparison.add(try reader.read(task.document, inputs: inputs))
-        } catch {
-            throw StageFailure(error.description)
-        }
-    }
+    /// Tallies one document's facts, in the corpus order.
+    mutating func add(_ facts: DocumentFacts) { comparison.add(facts) }
 
     func finish() throws -> Output { Output(documents: comparison.documents, tables: comparison.tables()) }
 }

@@ -48,15 +48,40 @@ public protocol DocumentStage {
 }
 
 /// A stage that sees every document, then answers once for the corpus.
+///
+/// The work on one document that needs nothing of the stage's running state (parsing its inputs,
+/// counting its words) can go in a `reader`: StageKit then reads the tasks in batches on all cores
+/// and hands the items to `add` one by one, in the order the host sent them. Without a reader, `add`
+/// takes each task as it arrives.
 public protocol CorpusStage {
     associatedtype Configuration: Decodable = NoConfiguration
     associatedtype Output: Encodable
+    associatedtype Reader: CorpusTaskReader = WholeTask
     static var info: StageInfo { get }
     init(configuration: Configuration, context: StageContext) throws
-    /// Takes one document's task. Throwing fails that document only; the corpus answer goes on without it.
-    mutating func add(_ task: StageTask) throws
+    /// Turns one task into what `add` takes; called on several threads at once.
+    var reader: Reader { get }
+    /// Takes one document (its task, or what `reader` made of it), in the host's order. Throwing
+    /// (here or in the reader) fails that document only; the corpus answer goes on without it.
+    mutating func add(_ item: Reader.Item) throws
     /// Called after the last document: the answer for the whole corpus.
     mutating func finish() throws -> Output
+}
+
+/// Reads one corpus task on any thread, independently of every other document.
+public protocol CorpusTaskReader: Sendable {
+    associatedtype Item
+    func read(_ task: StageTask) throws -> Item
+}
+
+/// The default reader: `add` takes the task itself, as it arrives.
+public struct WholeTask: CorpusTaskReader {
+    public init() {}
+    public func read(_ task: StageTask) -> StageTask { task }
+}
+
+extension CorpusStage where Reader == WholeTask {
+    public var reader: WholeTask { WholeTask() }
 }
 
 /// Thrown by a stage to fail a task (or, from `init`, to refuse its configuration).

@@ -64,8 +64,8 @@ final class OutputBuffer: @unchecked Sendable {
 /// What differs between document and corpus stages; the loop does the rest.
 protocol SessionHandler {
     mutating func configure(config: JSONValue, context: StageContext) throws(StageFailure)
-    mutating func handle(_ task: StageTask) -> StageMessage?
-    mutating func end() -> StageMessage?
+    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void)
+    mutating func end(emit: (StageMessage) -> Void)
 }
 
 struct SessionLoop<IO: StageIO, Handler: SessionHandler> {
@@ -141,12 +141,12 @@ struct SessionLoop<IO: StageIO, Handler: SessionHandler> {
             }
             do {
                 let task = try StageTask(id: id, documentJSON: document, inputs: inputs)
-                if let answer = handler.handle(task) { emit(answer) }
+                handler.handle(task, emit: emit)
             } catch {
                 emit(.error(StageError(id: id, message: error.message)))
             }
         case .end:
-            if let answer = handler.end() { emit(answer) }
+            handler.end(emit: emit)
         case .shutdown:
             return 0
         }
@@ -245,20 +245,26 @@ struct DocumentHandler<S: DocumentStage>: SessionHandler {
         }
     }
 
-    mutating func handle(_ task: StageTask) -> StageMessage? {
+    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void) {
         do {
-            let output = try encodeOutput(try stage!.process(task))
-            return .result(id: task.id, output: output)
+            emit(.result(id: task.id, output: try encodeOutput(try stage!.process(task))))
         } catch {
-            return failureMessage(error, id: task.id)
+            emit(failureMessage(error, id: task.id))
         }
     }
 
-    mutating func end() -> StageMessage? { nil }
+    mutating func end(emit: (StageMessage) -> Void) {}
 }
 
 struct CorpusHandler<S: CorpusStage>: SessionHandler {
     var stage: S?
+    /// Tasks waiting to be read in parallel (only for a stage with a reader of its own).
+    private var pending: [StageTask] = []
+    private let batchSize = 64
+    private let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    private static var readsInParallel: Bool { S.Reader.self != WholeTask.self }
+
+    init() {}
 
     mutating func configure(config: JSONValue, context: StageContext) throws(StageFailure) {
         let configuration = try decodeConfiguration(S.Configuration.self, from: config)
@@ -271,20 +277,32 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
         }
     }
 
-    mutating func handle(_ task: StageTask) -> StageMessage? {
+    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void) {
+        guard Self.readsInParallel else {
+            do { try stage!.add(stage!.reader.read(task)) } catch { emit(failureMessage(error, id: task.id)) }
+            return
+        }
+        pending.append(task)
+        if pending.count >= batchSize { addPending(emit: emit) }
+    }
+
+    mutating func end(emit: (StageMessage) -> Void) {
+        addPending(emit: emit)
         do {
-            try stage!.add(task)
-            return nil
+            emit(.result(id: "corpus", output: try encodeOutput(try stage!.finish())))
         } catch {
-            return failureMessage(error, id: task.id)
+            emit(failureMessage(error, id: "corpus"))
         }
     }
 
-    mutating func end() -> StageMessage? {
-        do {
-            return .result(id: "corpus", output: try encodeOutput(try stage!.finish()))
-        } catch {
-            return failureMessage(error, id: "corpus")
+    /// Reads the pending tasks on `threads` threads, then adds them in order.
+    private mutating func addPending(emit: (StageMessage) -> Void) {
+        guard !pending.isEmpty else { return }
+        let reader = stage!.reader
+        let items = ParallelMap.map(pending, threads: threads) { task in Result { try reader.read(task) } }
+        for (task, item) in zip(pending, items) {
+            do { try stage!.add(item.get()) } catch { emit(failureMessage(error, id: task.id)) }
         }
+        pending.removeAll(keepingCapacity: true)
     }
 }

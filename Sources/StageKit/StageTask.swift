@@ -2,7 +2,7 @@ public import WorkbenchProtocol
 internal import Foundation
 
 /// One task as a stage receives it: the document and the outputs of the steps it consumes.
-public struct StageTask {
+public struct StageTask: Sendable {
     public let id: String
     public let document: Document
     let inputs: [(name: String, output: [UInt8])]

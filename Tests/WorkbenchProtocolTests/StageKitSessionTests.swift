@@ -33,6 +33,31 @@ struct Tally: CorpusStage {
     func finish() throws -> Output { Output(documents: ids) }
 }
 
+/// A corpus stage with a reader: texts are parsed as numbers on several threads, summed in order.
+struct OrderedSum: CorpusStage {
+    struct Reader: CorpusTaskReader {
+        func read(_ task: StageTask) throws -> (id: String, value: Int, thread: String) {
+            guard let value = Int(task.document.text) else { throw StageFailure("not a number: \(task.document.text)") }
+            usleep(2000)  // long enough that every thread of the batch gets a slice
+            return (task.document.id, value, String(UInt(bitPattern: Int(bitPattern: pthread_self()))))
+        }
+    }
+    struct Output: Encodable { var order: [String]; var sum: Int; var threads: Int }
+    static let info = StageInfo(name: "ordered-sum", version: "1.0.0")
+    let reader = Reader()
+    var order: [String] = []
+    var sum = 0
+    var threads: Set<String> = []
+    init(configuration: NoConfiguration, context: StageContext) throws {}
+    mutating func add(_ item: (id: String, value: Int, thread: String)) throws {
+        if item.value == 13 { throw StageFailure("unlucky") }
+        order.append(item.id)
+        sum += item.value
+        threads.insert(item.thread)
+    }
+    func finish() throws -> Output { Output(order: order, sum: sum, threads: threads.count) }
+}
+
 /// A corpus stage that echoes the keys of its config, in the order it received them.
 struct ConfigKeys: CorpusStage {
     struct Configuration: JSONConfiguration {
@@ -103,6 +128,29 @@ struct StageKitSessionTests {
         #expect(out[1] == #"{"type":"ready"}"#)
         #expect(out[2] == #"{"type":"error","id":"b","message":"bad document","retryable":false}"#)
         #expect(out[3] == #"{"type":"result","id":"corpus","output":{"documents":["da","dc"]}}"#)
+    }
+
+    @Test("A corpus stage's reader runs on several threads; add sees the documents in the host's order; failures of either keep their ids")
+    func parallelReader() throws {
+        // 150 documents: two full batches and a partial one read at end.
+        var messages = [#"{"type":"configure","protocol":1,"step":"t","config":{}}"#]
+        messages += (1...150).map { Self.task(String($0), $0 == 7 ? "seven" : String($0)) }
+        messages += [#"{"type":"end"}"#, #"{"type":"shutdown"}"#]
+        let (status, io) = StageMain.session(OrderedSum.self, io: MemoryIO(input: Self.lines(messages), chunkSize: 4096))
+        let out = (io as! MemoryIO).outputLines
+        #expect(status == 0)
+        #expect(out.filter { $0.contains(#""type":"error""#) } == [
+            #"{"type":"error","id":"7","message":"not a number: seven","retryable":false}"#,
+            #"{"type":"error","id":"13","message":"unlucky","retryable":false}"#,
+        ])
+        let result = try JSONParser.parse(Array(try #require(out.last).utf8))
+        let output = try #require(result["output"])
+        let expected = (1...150).filter { $0 != 7 && $0 != 13 }
+        #expect(output["order"]?.arrayValue?.compactMap(\.stringValue) == expected.map { "d\($0)" })
+        #expect(output["sum"]?.intValue == expected.reduce(0, +))
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            #expect((output["threads"]?.intValue ?? 0) > 1, "read on more than one thread")
+        }
     }
 
     @Test("A JSONConfiguration gets the config with its member order; a Decodable JSONValue has its keys sorted")
