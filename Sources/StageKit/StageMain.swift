@@ -261,7 +261,9 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
     /// Tasks waiting to be read in parallel (only for a stage with a reader of its own).
     private var pending: [StageTask] = []
     private let batchSize = 64
-    private let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    /// The cores this process may use, or `WORKBENCH_STAGE_THREADS` when set (1: no parallel reading).
+    private let threads = max(1, min(Int(ProcessInfo.processInfo.environment["WORKBENCH_STAGE_THREADS"] ?? "")
+                                         ?? ProcessInfo.processInfo.activeProcessorCount, 64))
     private static var readsInParallel: Bool { S.Reader.self != WholeTask.self }
 
     init() {}
