@@ -258,6 +258,9 @@ struct DocumentHandler<S: DocumentStage>: SessionHandler {
 
 struct CorpusHandler<S: CorpusStage>: SessionHandler {
     var stage: S?
+    /// The stage's reader, taken once: reaching it through `stage` in every call could copy the
+    /// stage (and then every tally it mutates, once per document).
+    private var reader: S.Reader?
     /// Tasks waiting to be read in parallel (only for a stage with a reader of its own).
     private var pending: [StageTask] = []
     private let batchSize = 64
@@ -272,6 +275,7 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
         let configuration = try decodeConfiguration(S.Configuration.self, from: config)
         do {
             stage = try S(configuration: configuration, context: context)
+            reader = stage!.reader
         } catch let failure as StageFailure {
             throw failure
         } catch {
@@ -281,7 +285,7 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
 
     mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void) {
         guard Self.readsInParallel else {
-            do { try stage!.add(stage!.reader.read(task)) } catch { emit(failureMessage(error, id: task.id)) }
+            do { try stage!.add(reader!.read(task)) } catch { emit(failureMessage(error, id: task.id)) }
             return
         }
         pending.append(task)
@@ -300,7 +304,7 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
     /// Reads the pending tasks on `threads` threads, then adds them in order.
     private mutating func addPending(emit: (StageMessage) -> Void) {
         guard !pending.isEmpty else { return }
-        let reader = stage!.reader
+        let reader = reader!
         let items = ParallelMap.map(pending, threads: threads) { task in Result { try reader.read(task) } }
         for (task, item) in zip(pending, items) {
             do { try stage!.add(item.get()) } catch { emit(failureMessage(error, id: task.id)) }
