@@ -59,13 +59,16 @@ public enum StageMain {
 final class OutputBuffer: @unchecked Sendable {
     var bytes: [UInt8] = []
     func append(_ line: [UInt8]) { bytes.append(contentsOf: line) }
+    func emit(_ message: StageMessage) { append(message.line) }
 }
 
 /// What differs between document and corpus stages; the loop does the rest.
 protocol SessionHandler {
     mutating func configure(config: JSONValue, context: StageContext) throws(StageFailure)
-    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void)
-    mutating func end(emit: (StageMessage) -> Void)
+    /// Answers go to `output` (a class, not a closure: a closure over the session loop would hold
+    /// a copy of the stage while it mutates its state, and copy that state once per document).
+    mutating func handle(_ task: StageTask, output: OutputBuffer)
+    mutating func end(output: OutputBuffer)
 }
 
 struct SessionLoop<IO: StageIO, Handler: SessionHandler> {
@@ -141,19 +144,19 @@ struct SessionLoop<IO: StageIO, Handler: SessionHandler> {
             }
             do {
                 let task = try StageTask(id: id, documentJSON: document, inputs: inputs)
-                handler.handle(task, emit: emit)
+                handler.handle(task, output: output)
             } catch {
                 emit(.error(StageError(id: id, message: error.message)))
             }
         case .end:
-            handler.end(emit: emit)
+            handler.end(output: output)
         case .shutdown:
             return 0
         }
         return nil
     }
 
-    private func emit(_ message: StageMessage) { output.append(message.line) }
+    private func emit(_ message: StageMessage) { output.emit(message) }
 
     private mutating func flush() -> Bool {
         guard !output.bytes.isEmpty else { return true }
@@ -245,15 +248,15 @@ struct DocumentHandler<S: DocumentStage>: SessionHandler {
         }
     }
 
-    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void) {
+    mutating func handle(_ task: StageTask, output: OutputBuffer) {
         do {
-            emit(.result(id: task.id, output: try encodeOutput(try stage!.process(task))))
+            output.emit(.result(id: task.id, output: try encodeOutput(try stage!.process(task))))
         } catch {
-            emit(failureMessage(error, id: task.id))
+            output.emit(failureMessage(error, id: task.id))
         }
     }
 
-    mutating func end(emit: (StageMessage) -> Void) {}
+    mutating func end(output: OutputBuffer) {}
 }
 
 struct CorpusHandler<S: CorpusStage>: SessionHandler {
@@ -283,31 +286,31 @@ struct CorpusHandler<S: CorpusStage>: SessionHandler {
         }
     }
 
-    mutating func handle(_ task: StageTask, emit: (StageMessage) -> Void) {
+    mutating func handle(_ task: StageTask, output: OutputBuffer) {
         guard Self.readsInParallel else {
-            do { try stage!.add(reader!.read(task)) } catch { emit(failureMessage(error, id: task.id)) }
+            do { try stage!.add(reader!.read(task)) } catch { output.emit(failureMessage(error, id: task.id)) }
             return
         }
         pending.append(task)
-        if pending.count >= batchSize { addPending(emit: emit) }
+        if pending.count >= batchSize { addPending(output: output) }
     }
 
-    mutating func end(emit: (StageMessage) -> Void) {
-        addPending(emit: emit)
+    mutating func end(output: OutputBuffer) {
+        addPending(output: output)
         do {
-            emit(.result(id: "corpus", output: try encodeOutput(try stage!.finish())))
+            output.emit(.result(id: "corpus", output: try encodeOutput(try stage!.finish())))
         } catch {
-            emit(failureMessage(error, id: "corpus"))
+            output.emit(failureMessage(error, id: "corpus"))
         }
     }
 
     /// Reads the pending tasks on `threads` threads, then adds them in order.
-    private mutating func addPending(emit: (StageMessage) -> Void) {
+    private mutating func addPending(output: OutputBuffer) {
         guard !pending.isEmpty else { return }
         let reader = reader!
         let items = ParallelMap.map(pending, threads: threads) { task in Result { try reader.read(task) } }
         for (task, item) in zip(pending, items) {
-            do { try stage!.add(item.get()) } catch { emit(failureMessage(error, id: task.id)) }
+            do { try stage!.add(item.get()) } catch { output.emit(failureMessage(error, id: task.id)) }
         }
         pending.removeAll(keepingCapacity: true)
     }
