@@ -181,4 +181,58 @@ struct AttributionTests {
         #expect(a.editorializing.count == 2)
         #expect(a.editorializing.last?.markers == ["occupied"])
     }
+
+    func statements(_ text: String, outletCountry: String?) -> [String] {
+        TestTopic.analyze(text, outletCountry: outletCountry).1.attributions.map { "\($0.speaker) | \($0.side) | \($0.kind) | \($0.cue ?? "-")" }
+    }
+
+    @Test("An unqualified `the foreign ministry`: the country opening the sentence, the dateline's, the outlet's own it speaks of")
+    func localMinistries() {
+        // The dateline's country, not a party the sentence names.
+        #expect(statements("TBILISI, May 12 — The foreign ministry said it was concerned by the fighting between Armenia and Azerbaijan.\n\n"
+                           + "The ministry added that Tbilisi was ready to host talks.")
+                == ["Georgian Foreign Ministry | other | indirect | said", "Georgian Foreign Ministry | other | indirect | added"])
+        // The country that opens the sentence; the second of two joined objects (`between Armenia and Azerbaijan`) is no subject.
+        #expect(statements("Germany is watching \"with alarm\" the fighting between Armenia and Azerbaijan and calls on both sides to stop, "
+                           + "the foreign ministry said on Friday.")
+                == ["German Foreign Ministry | other | direct | said"])
+        #expect(statements("Italy urged restraint on Friday, the foreign ministry said.")
+                == ["Italian government | other | indirect | urged", "Italian Foreign Ministry | other | indirect | said"])
+        // The outlet's own country, when the article speaks of it; a bare head naming a spokesperson.
+        #expect(statements("Iran has called for restraint. Foreign Ministry spokesman Nasser Kanani said Tehran opposed any change to borders.",
+                           outletCountry: "Iran")
+                == ["Iranian government | other | indirect | called", "Iranian Foreign Ministry | other | indirect | said"])
+        // Not when the article never speaks of the outlet's country: the party the sentence names, as before.
+        #expect(statements("Azerbaijani forces fired on Armenian posts overnight, the defence ministry said.", outletCountry: "Georgia")
+                == ["Azerbaijani Defense Ministry | azerbaijan | indirect | said"])
+        // A ministry named before still wins over the dateline.
+        #expect(statements("TBILISI, May 12 — Armenia's foreign ministry condemned the shelling.\n\nThe foreign ministry said Baku was to blame.")
+                == ["Armenian Foreign Ministry | armenia | indirect | condemned", "Armenian Foreign Ministry | armenia | indirect | said"])
+    }
+
+    @Test("`reports said` and `media reports say` are unnamed reports; `claimed … lives` is no statement")
+    func reportsSaidAndClaimedLives() {
+        #expect(statements("Azerbaijan lost another soldier on Friday, reports said.") == ["unnamed reports | other | indirect | said"])
+        #expect(statements("Media reports say the road was closed.") == ["unnamed reports | other | indirect | said"])
+        #expect(statements("It should be recalled that the 2020 war, which claimed more than 6,500 lives, ended in November.").isEmpty)
+        #expect(statements("The shelling claimed the life of a conscript.").isEmpty)
+        // Still a cue: `claimed` with a reported clause; `reports` as a verb.
+        #expect(statements("Baku claimed that its positions were shelled.") == ["Azerbaijani government | azerbaijan | indirect | claimed"])
+        #expect(statements("Armenia's defence ministry reports that two soldiers were wounded.") == ["Armenian Defense Ministry | armenia | indirect | reported"])
+        // `was to blame`: no statement.
+        #expect(statements("Officials privately admitted that poor planning was to blame.") == ["officials | other | indirect | acknowledged"])
+    }
+
+    @Test("Scare quotes: a short cue-less quote in the outlet's sentence is nobody's words; after a statement it is the speaker's")
+    func scareQuotes() {
+        let (_, a) = TestTopic.analyze("Azerbaijan set up a checkpoint in April to stop supplies to the so-called \"Nagorno-Karabakh\" separatists. "
+                                       + "Since 2014, Crimea has shown what Moscow's \"peacekeeping\" can mean.")
+        #expect(a.attributions.isEmpty)
+        // Right after a speaker's statement in the same paragraph: the speaker's partial quote.
+        #expect(statements("Pashinyan accused Azerbaijan on Thursday of wanting to \"undermine the talks\". There is only a \"very small\" chance of a deal.")
+                == ["Nikol Pashinyan | armenia | direct | accused", "Nikol Pashinyan | armenia | direct | -"])
+        // A long cue-less quote after a speaker is still theirs.
+        #expect(statements("Armenia's defence ministry said the situation was tense.\n\n\"Our units are responding to every provocation.\"")
+                == ["Armenian Defense Ministry | armenia | indirect | said", "Armenian Defense Ministry | armenia | direct | -"])
+    }
 }
