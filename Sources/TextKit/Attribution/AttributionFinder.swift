@@ -410,6 +410,12 @@ public struct AttributionFinder: Sendable {
         let word = tokens[i].lower
         if ["he", "she", "it", "they"].contains(word) { return resolve(pronoun: word, span: tokens[i].span, context: context) }
         if let special = specialSpeaker(startingAt: i, tokens: tokens, range: range) { return special }
+        // `according to Armenian media`, `Georgian state media`: an adjective before unnamed reports.
+        if tokens[i].isCapitalized, i + 1 < range.upperBound, var special = specialSpeaker(startingAt: i + 1, tokens: tokens, range: range),
+           special.category == "unnamed" {
+            special.span = special.span.map { TextSpan(tokens[i].start, $0.end) }
+            return special
+        }
         if i > range.lowerBound, var spokesperson = spokespersonReference(tokens, at: i, floor: range.lowerBound, context: context) {
             spokesperson.span = TextSpan(tokens[i - 1].start, tokens[i].end)
             return spokesperson

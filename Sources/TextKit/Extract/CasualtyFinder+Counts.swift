@@ -71,6 +71,10 @@ extension CasualtyFinder {
                 counted = rightCounts(tokens, after: wordEnd, limit: range.upperBound, consumed: consumedNumbers)
             }
             if counted.isEmpty, objectOnly { continue }
+            // `Azerbaijan lost another soldier`, `the Armenian army has lost two`: the subject of `lost` is the side.
+            if objectOnly, let side = subjectSide(tokens, before: i, floor: range.lowerBound) {
+                for index in counted.indices where counted[index].side == nil { counted[index].side = side }
+            }
             // `Private John Doe was killed`: one named soldier.
             if counted.isEmpty, !headline, let named = namedVictim(tokens, before: i, floor: range.lowerBound) { counted = [named] }
             // `one of the three soldiers wounded this morning has died`: the one of the three died.
@@ -112,6 +116,20 @@ extension CasualtyFinder {
             i = wordEnd - 1
         }
         return result
+    }
+
+    /// The side named by the subject right before a verb (`Azerbaijan has lost`, `the Armenian army lost`), past auxiliaries.
+    func subjectSide(_ tokens: [Token], before i: Int, floor: Int) -> String? {
+        var k = i - 1
+        while k >= floor && ["has", "have", "had", "also", "reportedly"].contains(tokens[k].lower) { k -= 1 }
+        var steps = 0
+        while k >= floor && steps < 3 && tokens[k].isWord {
+            if let side = matcher.side(ofModifier: tokens[k]) { return side }
+            guard ["army", "military", "forces", "troops", "side", "the"].contains(tokens[k].lower) else { return nil }
+            k -= 1
+            steps += 1
+        }
+        return nil
     }
 
     static let singularVictims: WordSet = ["soldier", "serviceman", "servicewoman", "civilian", "officer", "guard", "conscript", "trooper",

@@ -38,6 +38,8 @@ public struct CasualtyFinder: Sendable {
         var indefinite = false
         /// The killed or wounded word.
         var wordTokens: Range<Int> = 0..<0
+        /// A relative clause about the victim whose days are not the count's (`X, who was wounded on Thursday, later died`).
+        var aside: TextSpan?
         /// A day set by a breakdown (`one on Thursday and one on Friday`); `.some(nil)`: several days, none in particular.
         var fixedDay: DayResolver.Day??
     }
@@ -154,12 +156,14 @@ public struct CasualtyFinder: Sendable {
     }
 
     /// The report the previous sentence of the same paragraph made, if it was one in reported speech
-    /// (`according to`, `said that`) rather than a quotation; it carries over to the next sentences.
+    /// (`according to`, `said that`), or a quotation by one of the parties (`"The enemy retreated," the ministry said. Two
+    /// soldiers were wounded.`); it carries over to the next sentences. A third party's quotation does not: what follows
+    /// it is the outlet's own account.
     func carriedOver(_ statements: [AttributionFinder.Statement], sentence s: Int, text: AnalyzedText) -> AttributionFinder.Statement? {
         var k = s - 1
         while k >= 0 && text.sentenceParagraph[k] == text.sentenceParagraph[s] {
             if let statement = statements.last(where: { $0.sentence == k }) {
-                return statement.isDirect ? nil : statement
+                return !statement.isDirect || matcher.topic.parties.contains(statement.speaker.side) ? statement : nil
             }
             // Only through sentences that report nothing else.
             k -= 1
