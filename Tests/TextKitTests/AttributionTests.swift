@@ -235,4 +235,44 @@ struct AttributionTests {
         #expect(statements("Armenia's defence ministry said the situation was tense.\n\n\"Our units are responding to every provocation.\"")
                 == ["Armenian Defense Ministry | armenia | indirect | said", "Armenian Defense Ministry | armenia | direct | -"])
     }
+
+    func editorials(_ text: String) -> [String] { TestTopic.analyze(text).1.editorializing.map(\.text) }
+
+    @Test("Editorializing without loaded words: judgements of effectiveness, escalation verdicts, patterns, veiled motives")
+    func verdictsWithoutLoadedWords() {
+        let flagged = ["The monitors have kept the peace along the line since the spring.", "The new truce did little to calm the villagers.",
+                       "The mediators have failed to bring the two delegations to one table.",
+                       "The drone strike is the latest in a long line of breaches of the truce.",
+                       "The closure of the road only deepened the distrust on both sides.", "The parade was a thinly veiled message to the neighbours.",
+                       "The week's clashes once again exposed the weakness of the monitoring mission.",
+                       "Predictably, the summit ended without a joint statement.", "The envoy's visit is unlikely to change the calculus in either capital.",
+                       "The bloodshed could have been avoided had the observers been allowed to patrol.",
+                       "The mission's \"monitoring\" has done little for the farmers near the line."]
+        for sentence in flagged { #expect(editorials(sentence) == [sentence], "\(sentence)") }
+        #expect(TestTopic.analyze(flagged[10]).1.editorializing.first?.markers == ["done little for", "scare quotes"])
+    }
+
+    @Test("Plain reports and background in the outlet's voice are no editorializing")
+    func neutralCopyIsNotFlagged() {
+        let neutral = ["Two soldiers were wounded on Friday near the village of Sotk.", "The meeting in Brussels is scheduled for Sunday.",
+                       "Peacekeepers were deployed to the region in November 2020 under a ceasefire deal.",
+                       "Both delegations arrived a little more than a week after the clashes.", "Life in the border villages went on as usual on Saturday.",
+                       "The pipeline is bound to the port of Ceyhan by a long-term contract.",
+                       "Shops reopened on Saturday, but schools remained closed.", "The talks should have started on Sunday but were postponed.",
+                       "The ministry named the \"Sotk\" sector as the scene of the shelling."]
+        for sentence in neutral { #expect(editorials(sentence).isEmpty, "\(sentence)") }
+    }
+
+    @Test("In an attributed sentence, the outlet's clause after `…, but` is editorializing; a report that goes on is not")
+    func outletClauseAfterReport() {
+        #expect(editorials("Blinken claimed the talks had brought \"real progress\", but the renewed shelling shows the process has achieved nothing.")
+                == ["the renewed shelling shows the process has achieved nothing."])
+        #expect(editorials("Aliyev said Baku wanted peace, but the shelling exposed the emptiness of those words.")
+                == ["the shelling exposed the emptiness of those words."])
+        #expect(editorials("Predictably, the Kremlin called for restraint.") == ["Predictably, the Kremlin called for restraint."])
+        // The report goes on (`but that …`, `but it …`), or the contrast comes before the cue: the speaker's words.
+        #expect(editorials("Armenia said its troops had returned fire, but that the provocation had failed.").isEmpty)
+        #expect(editorials("Baku said the talks would go ahead, but it warned that the provocation would not go unanswered.").isEmpty)
+        #expect(editorials("The truce held, but the provocation failed, Armenia's defence ministry said.").isEmpty)
+    }
 }

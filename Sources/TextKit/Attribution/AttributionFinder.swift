@@ -660,7 +660,9 @@ public struct AttributionFinder: Sendable {
         let lead = speaker.span.map { $0.end <= cueStart ? min($0.start, cueStart) : cueStart } ?? cueStart
         if !clauseFollows, var first = tokens.firstIndex(where: { $0.start == lead }) {
             if first > 0, ["the", "a", "an"].contains(tokens[first - 1].lower) { first -= 1 }
-            if first > 0, tokens[first - 1].text == ",", tokens[first - 1].start > sentence.start {
+            // Not after an opening adverb or phrase of one or two words (`Predictably, the Kremlin called for restraint`).
+            if first > 0, tokens[first - 1].text == ",", tokens[first - 1].start > sentence.start,
+               tokens[..<(first - 1)].reversed().prefix { $0.start >= sentence.start }.filter(\.isWord).count > 2 {
                 return TextSpan(sentence.start, tokens[first - 1].start)
             }
         }
