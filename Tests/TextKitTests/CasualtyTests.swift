@@ -269,6 +269,20 @@ struct CasualtyTests {
         #expect(claims("Sergeant Armen Petrosyan, who was wounded on Thursday, later died in hospital, Armenia's defence ministry said on Friday.",
                        date: "2023-05-12")
                 == ["armenia k1 w- 2023-05-12 by Armenian Defense Ministry"])
+        // One of the wounded counted just before: folded into that claim (killed 1, the rest wounded), not counted twice.
+        #expect(claims("Three Armenian servicemen were wounded on Friday, Armenia's defence ministry said. "
+                       + "Junior Sergeant Hayk Melkonyan, 20, succumbed to his injuries in hospital hours later, the ministry said.", date: "2023-05-12")
+                == ["armenia k1 w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Two Azerbaijani soldiers were wounded on Thursday, the ministry in Baku said. "
+                       + "Private Elvin Aliyev, who was wounded in the shelling, later died in hospital.", date: "2023-05-12")
+                == ["azerbaijan k1 w1 2023-05-11 by Azerbaijani Defense Ministry"])
+        // A death dated on another day is a claim of its own.
+        #expect(claims("Three Armenian servicemen were wounded on Thursday, Armenia's defence ministry said. "
+                       + "Private Davit Grigoryan succumbed to his wounds on Saturday, the ministry said.", date: "2023-05-13")
+                == ["armenia k- w3 2023-05-11 by Armenian Defense Ministry", "armenia k1 w- 2023-05-13 by Armenian Defense Ministry"])
+        // `Private X, a serviceman of the Azerbaijani Army, was killed`: a descriptive apposition, whose side counts.
+        #expect(claims("Private Orxan Kazimov, a serviceman of the Azerbaijani Army, was killed on Friday.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-12 by outlet"])
         // Not a casualty: a named officer who spoke, or one who died long ago.
         #expect(claims("Colonel Anar Mammadov, who was wounded in 2020, said the positions were calm.", date: "2023-05-12").isEmpty)
     }

@@ -107,6 +107,10 @@ extension CasualtyFinder {
                 if let numberTokens = count.numberTokens { consumedNumbers.formUnion(numberTokens) }
                 result.append(count)
             }
+            // `succumbed to his injuries`, `died of his wounds`, `later died in hospital`: a death among the wounded.
+            if killed, counted.count == 1, counted[0].named, diesOfWounds(tokens, word: i..<wordEnd, limit: range.upperBound) {
+                result[result.count - 1].ofWounds = true
+            }
             // `three soldiers dead, including two Azerbaijanis`: the part on one side, as well as the total.
             if !counted.isEmpty, !headline, var part = includedPart(tokens, after: wordEnd, limit: range.upperBound, killed: killed, consumed: consumedNumbers) {
                 part.wordTokens = i..<wordEnd
@@ -116,6 +120,15 @@ extension CasualtyFinder {
             i = wordEnd - 1
         }
         return result
+    }
+
+    /// Whether the killed word at `word` says the victim died of earlier wounds: `succumbed`, `died of/from (his) wounds`,
+    /// `later died`, `died in hospital`.
+    func diesOfWounds(_ tokens: [Token], word: Range<Int>, limit: Int) -> Bool {
+        if tokens[word.lowerBound].lower == "succumbed" { return true }
+        if word.lowerBound > 0, ["later", "subsequently"].contains(tokens[word.lowerBound - 1].lower) { return true }
+        return (word.upperBound..<min(limit, word.upperBound + 4)).contains { ["wounds", "injuries", "hospital"].contains(tokens[$0].lower) }
+            || tokens[word].contains { ["wounds", "injuries"].contains($0.lower) }
     }
 
     /// The side named by the subject right before a verb (`Azerbaijan has lost`, `the Armenian army lost`), past auxiliaries.
