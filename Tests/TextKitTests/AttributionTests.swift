@@ -247,7 +247,9 @@ struct AttributionTests {
                        "The week's clashes once again exposed the weakness of the monitoring mission.",
                        "Predictably, the summit ended without a joint statement.", "The envoy's visit is unlikely to change the calculus in either capital.",
                        "The bloodshed could have been avoided had the observers been allowed to patrol.",
-                       "The mission's \"monitoring\" has done little for the farmers near the line."]
+                       "The mission's \"monitoring\" has done little for the farmers near the line.",
+                       "The truce exists largely on paper.", "The mediators appear out of their depth.",
+                       "The once-powerful guarantor has been reduced to a spectator."]
         for sentence in flagged { #expect(editorials(sentence) == [sentence], "\(sentence)") }
         #expect(TestTopic.analyze(flagged[10]).1.editorializing.first?.markers == ["done little for", "scare quotes"])
     }

@@ -286,4 +286,13 @@ struct CasualtyTests {
         // Not a casualty: a named officer who spoke, or one who died long ago.
         #expect(claims("Colonel Anar Mammadov, who was wounded in 2020, said the positions were calm.", date: "2023-05-12").isEmpty)
     }
+
+    @Test("`sustained gunshot wounds`, `were hospitalised`: wounded; `sustained fire` and `suffered losses` are not")
+    func sustainedWounds() {
+        #expect(claims("Two servicemen sustained gunshot wounds on Friday, Armenia's defence ministry said.", date: "2023-05-12")
+                == ["armenia k- w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Four Azerbaijani soldiers were hospitalised on Friday.", date: "2023-05-12") == ["azerbaijan k- w4 2023-05-12 by outlet"])
+        #expect(claims("Two outposts sustained heavy fire on Friday.", date: "2023-05-12").isEmpty)
+        #expect(claims("The two battalions suffered losses on Friday.", date: "2023-05-12").isEmpty)
+    }
 }

@@ -47,6 +47,12 @@ extension CasualtyFinder {
             } else if t.lower == "hit", i > range.lowerBound, ["were", "was", "been"].contains(tokens[i - 1].lower) {
                 // `three more were hit`.
                 killed = false
+            } else if ["sustained", "suffered", "received"].contains(t.lower),
+                      let noun = (i + 1..<min(range.upperBound, i + 4)).first(where: { ["wounds", "injuries", "wound", "injury"].contains(tokens[$0].lower) }),
+                      !(i + 1..<noun).contains(where: { !tokens[$0].isWord }) {
+                // `two servicemen sustained gunshot wounds`: wounded, counted before the verb.
+                killed = false
+                wordEnd = noun + 1
             } else {
                 continue
             }
