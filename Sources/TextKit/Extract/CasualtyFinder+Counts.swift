@@ -2,6 +2,8 @@
 extension CasualtyFinder {
     static let killedForms: WordSet = ["killed", "martyred", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
                                            "succumbed", "slain", "kills", "killing"]
+    /// `sustained gunshot wounds`: verbs that make the wounds or injuries after them a wounded count.
+    static let sufferedWords: WordSet = ["sustained", "suffered", "received"]
     /// Verbs whose victims follow them: `killed one soldier`, `wounding four`.
     static let activeForms: WordSet = ["killed", "killing", "kills", "wounding", "injuring", "wounded", "injured"]
     /// Words between the victims and the verb: `were`, `have been`, `reportedly`.
@@ -47,7 +49,7 @@ extension CasualtyFinder {
             } else if t.lower == "hit", i > range.lowerBound, ["were", "was", "been"].contains(tokens[i - 1].lower) {
                 // `three more were hit`.
                 killed = false
-            } else if ["sustained", "suffered", "received"].contains(t.lower),
+            } else if Self.sufferedWords.contains(t),
                       let noun = (i + 1..<min(range.upperBound, i + 4)).first(where: { ["wounds", "injuries", "wound", "injury"].contains(tokens[$0].lower) }),
                       !(i + 1..<noun).contains(where: { !tokens[$0].isWord }) {
                 // `two servicemen sustained gunshot wounds`: wounded, counted before the verb.
