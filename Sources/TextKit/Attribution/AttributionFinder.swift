@@ -21,7 +21,8 @@ public struct AttributionFinder: Sendable {
     let outletSide: String?
     /// The country the article reports from (an index in the matcher's countries: its dateline's, or the outlet's own when
     /// the article speaks of it): `the foreign ministry` of a Tbilisi dateline is Georgia's when no other came before.
-    let localCountry: Int?
+    /// Computed only when a reference needs it (rarely): it reads the whole text.
+    let localCountry: @Sendable () -> Int?
     static let determiners: WordSet = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
                                            "any", "no", "such", "of", "whose", "latest", "new", "earlier", "previous", "recent", "his", "official"]
     static let beForms: WordSet = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
@@ -45,7 +46,7 @@ public struct AttributionFinder: Sendable {
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
     static let subordinators: WordSet = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
-    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil, localCountry: Int? = nil) {
+    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil, localCountry: @escaping @Sendable () -> Int? = { nil }) {
         self.matcher = matcher
         self.lexicon = lexicon
         self.outletSide = outletSide
@@ -354,7 +355,7 @@ public struct AttributionFinder: Sendable {
         // Nothing to refer back to: the country the sentence opens with (`Italy … , the foreign ministry said`), the
         // country the article reports from (its dateline's, or the outlet's own it speaks of), the outlet's own party,
         // else the party the sentence names.
-        if found == nil, let country = context.sentenceCountry ?? localCountry {
+        if found == nil, let country = context.sentenceCountry ?? localCountry() {
             found = matcher.institutionSpeaker(country: country, institution: institution)
         }
         if found == nil, let side = outletSide ?? context.sentenceSide {

@@ -321,7 +321,7 @@ public struct BoilerplateFilter: Sendable {
     /// two to four capitalised words — followed by a verb of a bio (`is a`, `covers`, `joined`; `is a …` needs a bio noun:
     /// `journalist`, `correspondent`). After the byline's name anything but a news sentence (`could not verify`) will do.
     func isBio(_ paragraph: String, author: String?) -> Bool {
-        let raw = paragraph.split(separator: " ", omittingEmptySubsequences: true).prefix(24).map(String.init)
+        let raw = paragraph.split(separator: " ", maxSplits: 24, omittingEmptySubsequences: true).prefix(24).map(String.init)
         let words = raw.map { Self.normalize($0).trimming(",.;:") }
         var i = 0
         while i < words.count && bylineTitles.contains(words[i]) { i += 1 }

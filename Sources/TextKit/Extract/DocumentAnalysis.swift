@@ -51,8 +51,8 @@ public struct DocumentAnalysis: Sendable {
         days = text.sentenceTokens.map { dayFinder.find(text.tokens, range: $0) }
         quotes = QuoteFinder().find(text.string, in: boilerplate.paragraphs)
         let outletSide = matcher.side(ofCountry: outletCountry).flatMap { topic.parties.contains($0) ? $0 : nil }
-        statements = AttributionFinder(matcher: matcher, outletSide: outletSide,
-                                       localCountry: Self.localCountry(boilerplate: boilerplate, text: text, outletCountry: outletCountry, matcher: matcher))
-            .find(in: text, quotes: quotes)
+        statements = AttributionFinder(matcher: matcher, outletSide: outletSide, localCountry: {
+            Self.localCountry(boilerplate: boilerplate, text: text, outletCountry: outletCountry, matcher: matcher)
+        }).find(in: text, quotes: quotes)
     }
 }
