@@ -181,4 +181,100 @@ struct AttributionTests {
         #expect(a.editorializing.count == 2)
         #expect(a.editorializing.last?.markers == ["occupied"])
     }
+
+    func statements(_ text: String, outletCountry: String?) -> [String] {
+        TestTopic.analyze(text, outletCountry: outletCountry).1.attributions.map { "\($0.speaker) | \($0.side) | \($0.kind) | \($0.cue ?? "-")" }
+    }
+
+    @Test("An unqualified `the foreign ministry`: the country opening the sentence, the dateline's, the outlet's own it speaks of")
+    func localMinistries() {
+        // The dateline's country, not a party the sentence names.
+        #expect(statements("TBILISI, May 12 — The foreign ministry said it was concerned by the fighting between Armenia and Azerbaijan.\n\n"
+                           + "The ministry added that Tbilisi was ready to host talks.")
+                == ["Georgian Foreign Ministry | other | indirect | said", "Georgian Foreign Ministry | other | indirect | added"])
+        // The country that opens the sentence; the second of two joined objects (`between Armenia and Azerbaijan`) is no subject.
+        #expect(statements("Germany is watching \"with alarm\" the fighting between Armenia and Azerbaijan and calls on both sides to stop, "
+                           + "the foreign ministry said on Friday.")
+                == ["German Foreign Ministry | other | direct | said"])
+        #expect(statements("Italy urged restraint on Friday, the foreign ministry said.")
+                == ["Italian government | other | indirect | urged", "Italian Foreign Ministry | other | indirect | said"])
+        // The outlet's own country, when the article speaks of it; a bare head naming a spokesperson.
+        #expect(statements("Iran has called for restraint. Foreign Ministry spokesman Nasser Kanani said Tehran opposed any change to borders.",
+                           outletCountry: "Iran")
+                == ["Iranian government | other | indirect | called", "Iranian Foreign Ministry | other | indirect | said"])
+        // Not when the article never speaks of the outlet's country: the party the sentence names, as before.
+        #expect(statements("Azerbaijani forces fired on Armenian posts overnight, the defence ministry said.", outletCountry: "Georgia")
+                == ["Azerbaijani Defense Ministry | azerbaijan | indirect | said"])
+        // A ministry named before still wins over the dateline.
+        #expect(statements("TBILISI, May 12 — Armenia's foreign ministry condemned the shelling.\n\nThe foreign ministry said Baku was to blame.")
+                == ["Armenian Foreign Ministry | armenia | indirect | condemned", "Armenian Foreign Ministry | armenia | indirect | said"])
+    }
+
+    @Test("`reports said` and `media reports say` are unnamed reports; `claimed … lives` is no statement")
+    func reportsSaidAndClaimedLives() {
+        #expect(statements("Azerbaijan lost another soldier on Friday, reports said.") == ["unnamed reports | other | indirect | said"])
+        #expect(statements("Media reports say the road was closed.") == ["unnamed reports | other | indirect | said"])
+        #expect(statements("It should be recalled that the 2020 war, which claimed more than 6,500 lives, ended in November.").isEmpty)
+        #expect(statements("The shelling claimed the life of a conscript.").isEmpty)
+        // Still a cue: `claimed` with a reported clause; `reports` as a verb.
+        #expect(statements("Baku claimed that its positions were shelled.") == ["Azerbaijani government | azerbaijan | indirect | claimed"])
+        #expect(statements("Armenia's defence ministry reports that two soldiers were wounded.") == ["Armenian Defense Ministry | armenia | indirect | reported"])
+        // `was to blame`: no statement.
+        #expect(statements("Officials privately admitted that poor planning was to blame.") == ["officials | other | indirect | acknowledged"])
+    }
+
+    @Test("Scare quotes: a short cue-less quote in the outlet's sentence is nobody's words; after a statement it is the speaker's")
+    func scareQuotes() {
+        let (_, a) = TestTopic.analyze("Azerbaijan set up a checkpoint in April to stop supplies to the so-called \"Nagorno-Karabakh\" separatists. "
+                                       + "Since 2014, Crimea has shown what Moscow's \"peacekeeping\" can mean.")
+        #expect(a.attributions.isEmpty)
+        // Right after a speaker's statement in the same paragraph: the speaker's partial quote.
+        #expect(statements("Pashinyan accused Azerbaijan on Thursday of wanting to \"undermine the talks\". There is only a \"very small\" chance of a deal.")
+                == ["Nikol Pashinyan | armenia | direct | accused", "Nikol Pashinyan | armenia | direct | -"])
+        // A long cue-less quote after a speaker is still theirs.
+        #expect(statements("Armenia's defence ministry said the situation was tense.\n\n\"Our units are responding to every provocation.\"")
+                == ["Armenian Defense Ministry | armenia | indirect | said", "Armenian Defense Ministry | armenia | direct | -"])
+    }
+
+    func editorials(_ text: String) -> [String] { TestTopic.analyze(text).1.editorializing.map(\.text) }
+
+    @Test("Editorializing without loaded words: judgements of effectiveness, escalation verdicts, patterns, veiled motives")
+    func verdictsWithoutLoadedWords() {
+        let flagged = ["The monitors have kept the peace along the line since the spring.", "The new truce did little to calm the villagers.",
+                       "The mediators have failed to bring the two delegations to one table.",
+                       "The drone strike is the latest in a long line of breaches of the truce.",
+                       "The closure of the road only deepened the distrust on both sides.", "The parade was a thinly veiled message to the neighbours.",
+                       "The week's clashes once again exposed the weakness of the monitoring mission.",
+                       "Predictably, the summit ended without a joint statement.", "The envoy's visit is unlikely to change the calculus in either capital.",
+                       "The bloodshed could have been avoided had the observers been allowed to patrol.",
+                       "The mission's \"monitoring\" has done little for the farmers near the line.",
+                       "The truce exists largely on paper.", "The mediators appear out of their depth.",
+                       "The once-powerful guarantor has been reduced to a spectator."]
+        for sentence in flagged { #expect(editorials(sentence) == [sentence], "\(sentence)") }
+        #expect(TestTopic.analyze(flagged[10]).1.editorializing.first?.markers == ["done little for", "scare quotes"])
+    }
+
+    @Test("Plain reports and background in the outlet's voice are no editorializing")
+    func neutralCopyIsNotFlagged() {
+        let neutral = ["Two soldiers were wounded on Friday near the village of Sotk.", "The meeting in Brussels is scheduled for Sunday.",
+                       "Peacekeepers were deployed to the region in November 2020 under a ceasefire deal.",
+                       "Both delegations arrived a little more than a week after the clashes.", "Life in the border villages went on as usual on Saturday.",
+                       "The pipeline is bound to the port of Ceyhan by a long-term contract.",
+                       "Shops reopened on Saturday, but schools remained closed.", "The talks should have started on Sunday but were postponed.",
+                       "The ministry named the \"Sotk\" sector as the scene of the shelling."]
+        for sentence in neutral { #expect(editorials(sentence).isEmpty, "\(sentence)") }
+    }
+
+    @Test("In an attributed sentence, the outlet's clause after `…, but` is editorializing; a report that goes on is not")
+    func outletClauseAfterReport() {
+        #expect(editorials("Blinken claimed the talks had brought \"real progress\", but the renewed shelling shows the process has achieved nothing.")
+                == ["the renewed shelling shows the process has achieved nothing."])
+        #expect(editorials("Aliyev said Baku wanted peace, but the shelling exposed the emptiness of those words.")
+                == ["the shelling exposed the emptiness of those words."])
+        #expect(editorials("Predictably, the Kremlin called for restraint.") == ["Predictably, the Kremlin called for restraint."])
+        // The report goes on (`but that …`, `but it …`), or the contrast comes before the cue: the speaker's words.
+        #expect(editorials("Armenia said its troops had returned fire, but that the provocation had failed.").isEmpty)
+        #expect(editorials("Baku said the talks would go ahead, but it warned that the provocation would not go unanswered.").isEmpty)
+        #expect(editorials("The truce held, but the provocation failed, Armenia's defence ministry said.").isEmpty)
+    }
 }

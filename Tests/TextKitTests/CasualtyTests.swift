@@ -226,4 +226,73 @@ struct CasualtyTests {
         #expect(claims("Three Armenian soldiers were wounded in Thursday's shelling, Yerevan said.", date: "2023-05-12")
                 == ["armenia k- w3 2023-05-11 by Armenian government"])
     }
+
+    @Test("A casualty sentence after a party's direct quote continues its account; after a third party's quote it is the outlet's")
+    func claimantAfterQuote() {
+        #expect(claims("\"The enemy was forced to retreat,\" Azerbaijan's defence ministry said on Friday. Two servicemen were wounded in the exchange.",
+                       date: "2023-05-12")
+                == ["azerbaijan k- w2 2023-05-12 by Azerbaijani Defense Ministry"])
+        #expect(claims("\"Our positions came under heavy fire,\" Armenia's defence ministry said. It added that two soldiers were wounded on Friday.",
+                       date: "2023-05-12")
+                == ["armenia k- w2 2023-05-12 by Armenian Defense Ministry"])
+        // A third party's quote: the next sentence is the outlet's.
+        #expect(claims("\"We urge both sides to show restraint,\" the EU's foreign policy chief said. Two Armenian soldiers were killed on Friday.",
+                       date: "2023-05-12")
+                == ["armenia k2 w- 2023-05-12 by outlet"])
+        // A new paragraph is the outlet's own again.
+        #expect(claims("\"The enemy was forced to retreat,\" Azerbaijan's defence ministry said.\n\nTwo Armenian soldiers were wounded on Friday.",
+                       date: "2023-05-12")
+                == ["armenia k- w2 2023-05-12 by outlet"])
+    }
+
+    @Test("`according to reports`, `reports said`, `local media reported` at the end: unnamed reports claim the figures")
+    func reportsAtTheEnd() {
+        #expect(claims("Two Azerbaijani soldiers were killed on Thursday, according to reports.", date: "2023-05-12")
+                == ["azerbaijan k2 w- 2023-05-11 by unnamed reports"])
+        #expect(claims("Three Armenian servicemen were wounded near Sotk on Friday, local media reported.", date: "2023-05-12")
+                == ["armenia k- w3 2023-05-12 by unnamed reports"])
+        #expect(claims("Azerbaijan lost another soldier on Friday, reports said.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-12 by unnamed reports"])
+        #expect(claims("An Armenian conscript was killed on Friday, according to Armenian media.", date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-12 by unnamed reports"])
+    }
+
+    @Test("A named soldier who died of his wounds later: one killed on the day stated, not lost, not counted twice")
+    func namedDiedOfWounds() {
+        let text = "Three Armenian soldiers were wounded on Thursday when Azerbaijani forces shelled positions near Sotk, the defence ministry said. "
+            + "Another soldier, Corporal Vahe Sargsyan, died of his injuries on Friday, the ministry said."
+        #expect(claims(text, date: "2023-05-12")
+                == ["armenia k- w3 2023-05-11 by Armenian Defense Ministry", "armenia k1 w- 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Private Davit Grigoryan, 20, succumbed to his wounds on Friday, Armenia's defence ministry said.", date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-12 by Armenian Defense Ministry"])
+        // The wounding in a relative clause is not a second count.
+        #expect(claims("Sergeant Armen Petrosyan, who was wounded on Thursday, later died in hospital, Armenia's defence ministry said on Friday.",
+                       date: "2023-05-12")
+                == ["armenia k1 w- 2023-05-12 by Armenian Defense Ministry"])
+        // One of the wounded counted just before: folded into that claim (killed 1, the rest wounded), not counted twice.
+        #expect(claims("Three Armenian servicemen were wounded on Friday, Armenia's defence ministry said. "
+                       + "Junior Sergeant Hayk Melkonyan, 20, succumbed to his injuries in hospital hours later, the ministry said.", date: "2023-05-12")
+                == ["armenia k1 w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Two Azerbaijani soldiers were wounded on Thursday, the ministry in Baku said. "
+                       + "Private Elvin Aliyev, who was wounded in the shelling, later died in hospital.", date: "2023-05-12")
+                == ["azerbaijan k1 w1 2023-05-11 by Azerbaijani Defense Ministry"])
+        // A death dated on another day is a claim of its own.
+        #expect(claims("Three Armenian servicemen were wounded on Thursday, Armenia's defence ministry said. "
+                       + "Private Davit Grigoryan succumbed to his wounds on Saturday, the ministry said.", date: "2023-05-13")
+                == ["armenia k- w3 2023-05-11 by Armenian Defense Ministry", "armenia k1 w- 2023-05-13 by Armenian Defense Ministry"])
+        // `Private X, a serviceman of the Azerbaijani Army, was killed`: a descriptive apposition, whose side counts.
+        #expect(claims("Private Orxan Kazimov, a serviceman of the Azerbaijani Army, was killed on Friday.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-12 by outlet"])
+        // Not a casualty: a named officer who spoke, or one who died long ago.
+        #expect(claims("Colonel Anar Mammadov, who was wounded in 2020, said the positions were calm.", date: "2023-05-12").isEmpty)
+    }
+
+    @Test("`sustained gunshot wounds`, `were hospitalised`: wounded; `sustained fire` and `suffered losses` are not")
+    func sustainedWounds() {
+        #expect(claims("Two servicemen sustained gunshot wounds on Friday, Armenia's defence ministry said.", date: "2023-05-12")
+                == ["armenia k- w2 2023-05-12 by Armenian Defense Ministry"])
+        #expect(claims("Four Azerbaijani soldiers were hospitalised on Friday.", date: "2023-05-12") == ["azerbaijan k- w4 2023-05-12 by outlet"])
+        #expect(claims("Two outposts sustained heavy fire on Friday.", date: "2023-05-12").isEmpty)
+        #expect(claims("The two battalions suffered losses on Friday.", date: "2023-05-12").isEmpty)
+    }
 }

@@ -129,4 +129,46 @@ struct ExtractRulesTests {
         #expect(attribution.skipped != nil)
         #expect(attribution.attributions.isEmpty)
     }
+
+    @Test("Reader comments, comment prompts and author bios without a byline are removed; in-body profiles and content are kept")
+    func commentsAndBios() {
+        let page = """
+            Harbour talks collapse
+            The port authority said on Monday that talks with the union had collapsed.
+            Elena Marsh is a senior fellow at the Institute of Maritime Studies. She said the strike could last weeks.
+            The union said it would meet again on Friday.
+            Support independent reporting from the islands. Become a member today.
+            About the author
+            Jonas Weber is a freelance journalist based in Piraeus who covers shipping.
+            Comments (12)
+            Nick, Leeds: Nobody here has heard of this strike. Reply
+            Join the discussion
+            Log in to comment
+            """
+        let (extract, _) = TestTopic.analyze(page)
+        #expect(extract.cleanText(of: page) == "Harbour talks collapse\n\nThe port authority said on Monday that talks with the union had collapsed.\n\n"
+                + "Elena Marsh is a senior fellow at the Institute of Maritime Studies. She said the strike could last weeks.\n\n"
+                + "The union said it would meet again on Friday.")
+        // A closing bio with no heading, no byline and no comment section: its shape is enough.
+        let closing = """
+            Ferry crews strike
+            Ferry crews walked out on Tuesday, the union said.
+            The ministry said talks would resume on Thursday.
+            Officials expect the ferries to run again next week.
+            Katrin de Vries covers transport and labour for the Gazette. Before joining, she reported from Oslo.
+            Topics: Ferries, Labour
+            """
+        #expect(TestTopic.analyze(closing).0.cleanText(of: closing) == "Ferry crews strike\n\nFerry crews walked out on Tuesday, the union said.\n\n"
+                + "The ministry said talks would resume on Thursday.\n\nOfficials expect the ferries to run again next week.")
+        // The byline's name opening a news sentence about the outlet is content, not a bio.
+        let wire = """
+            Ferry crews strike
+            By Harbour Wire
+            Ferry crews walked out on Tuesday, the union said.
+            The ministry said talks would resume on Thursday.
+            Officials expect the ferries to run again next week.
+            Harbour Wire could not independently verify the union's figures.
+            """
+        #expect(TestTopic.analyze(wire).0.cleanText(of: wire).hasSuffix("Harbour Wire could not independently verify the union's figures."))
+    }
 }

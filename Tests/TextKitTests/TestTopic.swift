@@ -15,8 +15,8 @@ enum TestTopic {
     static let attribution = AttributionAnalyzer(topic: topic)
 
     /// Extract and attribution outputs for a text (optionally dated).
-    static func analyze(_ text: String, date: String? = nil) -> (ExtractOutput, AttributionOutput) {
-        let document = Document(id: "t", text: text, meta: DocumentMeta(date: date))
+    static func analyze(_ text: String, date: String? = nil, outletCountry: String? = nil) -> (ExtractOutput, AttributionOutput) {
+        let document = Document(id: "t", text: text, meta: DocumentMeta(outletCountry: outletCountry, date: date))
         let extract = extractor.extract(document)
         return (extract, attribution.analyze(document, extract: extract))
     }

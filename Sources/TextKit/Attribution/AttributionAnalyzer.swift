@@ -61,13 +61,30 @@ public struct AttributionAnalyzer: Sendable {
             (phrase.split(separator: " ").map(String.init), phrase)
         })
 
-    /// Sentences the outlet states without attribution that carry a marker of position.
+    /// Words that open a clause in the outlet's own voice after a reported one (`X claimed …, but the bloodshed shows …`).
+    static let contrastWords: WordSet = ["but", "yet", "however"]
+    /// After a contrast word, the reported speech goes on (`said …, but that …`, `but it would respond`).
+    static let continuesReport: WordSet = ["that", "it", "he", "she", "they", "its", "his", "her", "their", "would", "will", "added", "said", "also"]
+
+    /// Sentences the outlet states without attribution that carry a marker of position; in an attributed sentence, the
+    /// clause after a contrast (`…, but …`) that lies outside every statement and after every cue.
     func editorializing(_ statements: [AttributionOutput.Attribution], text: AnalyzedText, quotes: [QuoteFinder.Quote]) -> [AttributionOutput.Editorial] {
-        let attributed = Set(statements.map(\.sentence))
+        var bySentence: [Int: [AttributionOutput.Attribution]] = [:]
+        for statement in statements { bySentence[statement.sentence, default: []].append(statement) }
         var result: [AttributionOutput.Editorial] = []
-        for s in text.sentences.indices where !attributed.contains(s) {
-            let range = text.sentenceTokens[s]
-            let sentence = text.sentences[s]
+        for s in text.sentences.indices {
+            var range = text.sentenceTokens[s]
+            var sentence = text.sentences[s]
+            if let own = bySentence[s] {
+                if let marker = openingMarker(own, range: range, text: text) {
+                    // `Predictably, the Kremlin called for restraint`: the outlet's verdict on the statement.
+                    result.append(AttributionOutput.Editorial(start: sentence.start, end: sentence.end, text: text[sentence], markers: [marker], sentence: s))
+                    continue
+                }
+                guard let clause = outletClause(own, range: range, text: text, quotes: quotes) else { continue }
+                range = clause
+                sentence = TextSpan(text.tokens[clause.lowerBound].start, sentence.end)
+            }
             let quoted = quotes.filter { $0.inner.overlaps(sentence) }
             var markers: [String] = []
             for i in range where !quoted.contains(where: { $0.outer.contains(text.tokens[i].span) }) {
@@ -76,6 +93,13 @@ public struct AttributionAnalyzer: Sendable {
                 } else if let marker = hyphenatedMarker(text.tokens[i]) {
                     // `Russian-occupied Crimea`: a marker as the last part of a compound.
                     markers.append(marker)
+                }
+            }
+            // `Moscow's "peacekeeping"`, `its "peace agenda"`: scare quotes in the outlet's voice.
+            for quote in quoted where quote.wordCount <= 3 && quote.inner.end <= sentence.end {
+                if let before = range.last(where: { text.tokens[$0].end <= quote.outer.start }),
+                   AttributionFinder.marksScareQuote(text.tokens, before: before) {
+                    markers.append("scare quotes")
                 }
             }
             if let (start, _) = Self.sentenceStarts.match(text.tokens, at: range.lowerBound, limit: range.upperBound) { markers.insert(start.value, at: 0) }
@@ -88,5 +112,44 @@ public struct AttributionAnalyzer: Sendable {
             result.append(AttributionOutput.Editorial(start: sentence.start, end: sentence.end, text: text[sentence], markers: markers, sentence: s))
         }
         return result
+    }
+
+    /// A marker opening an attributed sentence before a comma, outside every statement (`Predictably, …`, `As always, …`).
+    func openingMarker(_ statements: [AttributionOutput.Attribution], range: Range<Int>, text: AnalyzedText) -> String? {
+        guard let (marker, end) = editorial.match(text.tokens, at: range.lowerBound, limit: min(range.upperBound, range.lowerBound + 4)),
+              end < range.upperBound, text.tokens[end].text == "," else { return nil }
+        let opening = TextSpan(text.tokens[range.lowerBound].start, text.tokens[end].end)
+        return statements.contains { TextSpan($0.start, $0.end).overlaps(opening) } ? nil : marker.value
+    }
+
+    /// In a sentence with statements, the tokens of a clause the outlet adds in its own voice: after `, but` / `; yet` /
+    /// `however`, past every cue and outside every statement's span, where the report does not go on (`but that …`).
+    func outletClause(_ statements: [AttributionOutput.Attribution], range: Range<Int>, text: AnalyzedText, quotes: [QuoteFinder.Quote]) -> Range<Int>? {
+        let tokens = text.tokens
+        let lastCue = statements.compactMap { $0.cueSpan?.end }.max() ?? 0
+        var k = range.lowerBound + 1
+        while k + 2 < range.upperBound {
+            defer { k += 1 }
+            let t = tokens[k]
+            guard t.isWord, Self.contrastWords.contains(t), t.start >= lastCue, [",", ";", "—", "–"].contains(tokens[k - 1].text) else { continue }
+            let position = TextSpan(t.start, t.end)
+            guard !statements.contains(where: { $0.kind == "direct" && TextSpan($0.start, $0.end).overlaps(position) }),
+                  !quotes.contains(where: { $0.outer.contains(position) }) else { continue }
+            var next = k + 1
+            if tokens[next].text == "," { next += 1 }
+            guard next < range.upperBound, !Self.continuesReport.contains(tokens[next]) else { return nil }
+            // An indirect statement runs to the sentence's end: the clause is the outlet's only when a new subject opens it.
+            let clause = TextSpan(tokens[next].start, tokens[range.upperBound - 1].end)
+            if statements.contains(where: { $0.kind == "indirect" && TextSpan($0.start, $0.end).overlaps(clause) }),
+               !Self.opensNewSubject(tokens[next]) { return nil }
+            return next..<range.upperBound
+        }
+        return nil
+    }
+
+    /// `X said A, but the shelling …`: a determiner or a capitalised name after the contrast word opens a clause with a
+    /// subject of its own.
+    static func opensNewSubject(_ next: Token) -> Bool {
+        ["the", "this", "these", "a", "an"].contains(next.lower) || (next.isCapitalized && next.isWord)
     }
 }

@@ -19,6 +19,10 @@ public struct AttributionFinder: Sendable {
     let lexicon: EnglishLexicon
     /// The side of the outlet's country, when it is a party: `the ministry` in an Azerbaijani outlet is Azerbaijan's.
     let outletSide: String?
+    /// The country the article reports from (an index in the matcher's countries: its dateline's, or the outlet's own when
+    /// the article speaks of it): `the foreign ministry` of a Tbilisi dateline is Georgia's when no other came before.
+    /// Computed only when a reference needs it (rarely): it reads the whole text.
+    let localCountry: @Sendable () -> Int?
     static let determiners: WordSet = ["the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "our", "my", "your",
                                            "any", "no", "such", "of", "whose", "latest", "new", "earlier", "previous", "recent", "his", "official"]
     static let beForms: WordSet = ["is", "was", "were", "are", "be", "been", "being", "has been", "had"]
@@ -42,10 +46,11 @@ public struct AttributionFinder: Sendable {
     /// Words that open a clause with its own subject: `a day after Azerbaijan said`.
     static let subordinators: WordSet = ["after", "before", "since", "as", "while", "because", "when", "until", "following"]
 
-    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil) {
+    public init(matcher: ActorMatcher, lexicon: EnglishLexicon = .shared, outletSide: String? = nil, localCountry: @escaping @Sendable () -> Int? = { nil }) {
         self.matcher = matcher
         self.lexicon = lexicon
         self.outletSide = outletSide
+        self.localCountry = localCountry
     }
 
     /// Discourse state: who spoke and who was mentioned last, for pronouns and references.
@@ -68,6 +73,9 @@ public struct AttributionFinder: Sendable {
         var subjectOwner: Speaker?
         /// The party side named first in the current sentence (a last resort for `the ministry`).
         var sentenceSide: String?
+        /// The country opening the current sentence (`Italy is following … , the foreign ministry said`): whose `the
+        /// foreign ministry` is, when no ministry of that kind came before.
+        var sentenceCountry: Int?
 
         /// People named in full before, by surname (`Zhao said`); a spokesperson stands for the institution.
         var bySurname: [String: Speaker] = [:]
@@ -112,6 +120,9 @@ public struct AttributionFinder: Sendable {
             let sentence = text.sentences[s]
             let mentions = matcher.mentions(in: tokens, range: range)
             context.sentenceSide = range.lazy.compactMap { self.matcher.side(ofModifier: tokens[$0]) }.first { self.matcher.topic.parties.contains($0) }
+            context.sentenceCountry = mentions.first.flatMap { mention in
+                mention.tokens.lowerBound <= range.lowerBound + 1 && (mention.kind == .country || mention.kind == .metonym) ? matcher.countryIndex(of: mention) : nil
+            }
             let sentenceQuotes = quotes.filter { $0.inner.overlaps(sentence) }
             let quoted = Set(sentenceQuotes.flatMap { q in range.filter { q.inner.contains(tokens[$0].span) } })
             var found: [(cue: EnglishLexicon.Cue, cueTokens: Range<Int>, speaker: Speaker)] = []
@@ -211,6 +222,12 @@ public struct AttributionFinder: Sendable {
                 context.lastSpeaker = item.speaker
                 context.lastSpeakerSentence = s
             }
+            // A short quote inside the outlet's own sentence, with no cue (`Moscow's "peacekeeping"`, `the so-called
+            // "Nagorno-Karabakh" separatists`): scare quotes, not anybody's words.
+            // A short quote right after a statement in the same paragraph is still that speaker's (`… of wanting to “undermine
+            // the talks”. There is only a “very small” chance …`), unless a possessive or `so-called` marks it as the outlet's.
+            let followsStatement = context.lastSpeakerSentence == s - 1 && s > 0 && text.sentenceParagraph[s - 1] == text.sentenceParagraph[s]
+            orphans.removeAll { isScareQuote($0, tokens: tokens, range: range, followsStatement: followsStatement) }
             // A quote with no cue: the previous speaker's, if they spoke just before.
             if !orphans.isEmpty, found.isEmpty, var previous = context.lastSpeaker, s - context.lastSpeakerSentence <= 2 {
                 previous.resolution = "previous"
@@ -259,6 +276,12 @@ public struct AttributionFinder: Sendable {
         if (max(sentenceStart, i - 3)..<i).contains(where: { ["not", "never", "n't", "didn't", "hasn't", "haven't", "won't"].contains(tokens[$0].lower) }) { return false }
         // `a message posted on social media`: a participle after a document, not a verb.
         if ["posted", "published", "released", "issued", "shared", "quoted"].contains(t.lower), Self.documentNouns.contains(previous) { return false }
+        // `was to blame`: an idiom, not a statement.
+        if t.lower == "blame", i - 2 >= sentenceStart, tokens[i - 1].lower == "to", Self.beForms.contains(tokens[i - 2]) { return false }
+        // `reports said`, `media reports say`: the noun is the subject of the cue after it.
+        if Self.nounLikeS.contains(t), i + 1 < tokens.count, tokens[i + 1].isWord, lexicon.cueVerbs[tokens[i + 1].lower] != nil { return false }
+        // `a war which claimed more than 6,500 lives`: lives lost, not a statement.
+        if t.lower.hasPrefix("claim"), (i + 1..<min(tokens.count, i + 6)).contains(where: { ["lives", "life"].contains(tokens[$0].lower) }) { return false }
         // `told a different story`: an idiom, not a statement.
         if t.lower.hasPrefix("t"), ["told", "tells", "tell"].contains(t.lower),
            (i + 1..<min(tokens.count, i + 5)).contains(where: { tokens[$0].lower == "story" }) { return false }
@@ -267,6 +290,27 @@ public struct AttributionFinder: Sendable {
         if t.lower == "reported" && i + 1 < tokens.count && tokens[i + 1].isWord && !["that", "on", "to", "in", "it", "the"].contains(tokens[i + 1].lower)
             && tokens[i + 1].lower.hasSuffix("s") == false && Self.determiners.contains(previous) { return false }
         return true
+    }
+
+    /// A quotation of at most three words, cue-less, with words of the sentence before it (not a quote that opens the
+    /// sentence): scare quotes in the outlet's voice.
+    func isScareQuote(_ quote: QuoteFinder.Quote, tokens: [Token], range: Range<Int>, followsStatement: Bool) -> Bool {
+        guard quote.wordCount <= 3, range.lowerBound < range.upperBound else { return false }
+        var wordsBefore = 0
+        var last: Int?
+        for k in range where tokens[k].end <= quote.outer.start {
+            if tokens[k].isWord { wordsBefore += 1 }
+            last = k
+        }
+        guard wordsBefore >= 2, let last else { return false }
+        if !followsStatement { return true }
+        return Self.marksScareQuote(tokens, before: last)
+    }
+
+    /// `Moscow's "peacekeeping"`, `the so-called "republic"`, `its "peace agenda"`: words that make the quote the outlet's irony.
+    static func marksScareQuote(_ tokens: [Token], before k: Int) -> Bool {
+        let t = tokens[k]
+        return t.isWord && (t.isPossessive || ["so-called", "its", "their"].contains(t.lower))
     }
 
     /// `"…," said the ministry` / `…, said Foreign Minister X`: the speaker right after the cue.
@@ -308,7 +352,12 @@ public struct AttributionFinder: Sendable {
         var found = context.lastByInstitution[institution]
         if found == nil { found = context.mentionedByInstitution[institution] }
         if found == nil, institution == "government" { found = context.lastOrganization }
-        // Nothing to refer back to: the outlet's own country's institution, else the party the sentence names.
+        // Nothing to refer back to: the country the sentence opens with (`Italy … , the foreign ministry said`), the
+        // country the article reports from (its dateline's, or the outlet's own it speaks of), the outlet's own party,
+        // else the party the sentence names.
+        if found == nil, let country = context.sentenceCountry ?? localCountry() {
+            found = matcher.institutionSpeaker(country: country, institution: institution)
+        }
         if found == nil, let side = outletSide ?? context.sentenceSide {
             found = matcher.institutionSpeaker(side: side, institution: institution)
         }
@@ -362,6 +411,12 @@ public struct AttributionFinder: Sendable {
         let word = tokens[i].lower
         if ["he", "she", "it", "they"].contains(word) { return resolve(pronoun: word, span: tokens[i].span, context: context) }
         if let special = specialSpeaker(startingAt: i, tokens: tokens, range: range) { return special }
+        // `according to Armenian media`, `Georgian state media`: an adjective before unnamed reports.
+        if tokens[i].isCapitalized, i + 1 < range.upperBound, var special = specialSpeaker(startingAt: i + 1, tokens: tokens, range: range),
+           special.category == "unnamed" {
+            special.span = special.span.map { TextSpan(tokens[i].start, $0.end) }
+            return special
+        }
         if i > range.lowerBound, var spokesperson = spokespersonReference(tokens, at: i, floor: range.lowerBound, context: context) {
             spokesperson.span = TextSpan(tokens[i - 1].start, tokens[i].end)
             return spokesperson
@@ -423,7 +478,9 @@ public struct AttributionFinder: Sendable {
                     // Objects of prepositions do not speak (`a clash with Armenia said` is not Armenia).
                     // Objects of prepositions do not speak — unless the name comes right before the cue
                     // (`a day after Azerbaijan said`: `after` joins a clause there).
-                    if !Self.prepositions.contains(before) || (mention.tokens.upperBound == cue && Self.subordinators.contains(before)) {
+                    // Nor the second of two joined objects (`the border between Armenia and Azerbaijan and calls on`).
+                    let joinedObject = before == "and" && mentions.contains { $0.kind == .place && $0.tokens.upperBound == mention.tokens.lowerBound - 1 }
+                    if !joinedObject, !Self.prepositions.contains(before) || (mention.tokens.upperBound == cue && Self.subordinators.contains(before)) {
                         return Self.speaker(from: mention, resolution: "named")
                     }
                 }
@@ -604,7 +661,9 @@ public struct AttributionFinder: Sendable {
         let lead = speaker.span.map { $0.end <= cueStart ? min($0.start, cueStart) : cueStart } ?? cueStart
         if !clauseFollows, var first = tokens.firstIndex(where: { $0.start == lead }) {
             if first > 0, ["the", "a", "an"].contains(tokens[first - 1].lower) { first -= 1 }
-            if first > 0, tokens[first - 1].text == ",", tokens[first - 1].start > sentence.start {
+            // Not after an opening adverb or phrase of one or two words (`Predictably, the Kremlin called for restraint`).
+            if first > 0, tokens[first - 1].text == ",", tokens[first - 1].start > sentence.start,
+               tokens[..<(first - 1)].reversed().prefix { $0.start >= sentence.start }.filter(\.isWord).count > 2 {
                 return TextSpan(sentence.start, tokens[first - 1].start)
             }
         }

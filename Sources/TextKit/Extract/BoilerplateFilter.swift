@@ -34,6 +34,9 @@ public struct BoilerplateFilter: Sendable {
     let timestampWords: WordSet
     let agencies: WordSet
     let bylineTitles: WordSet
+    let pitchStarts: [String]
+    let bioVerbs: [[String]]
+    let bioNouns: [String]
 
     public static let shared = BoilerplateFilter(patterns: EnglishLexicon.shared.boilerplate)
 
@@ -54,6 +57,9 @@ public struct BoilerplateFilter: Sendable {
         timestampWords = WordSet(strings("timestamp_words") + EnglishLexicon.shared.weekdays.allKeys + EnglishLexicon.shared.months.allKeys)
         agencies = WordSet(strings("agencies"))
         bylineTitles = WordSet(strings("byline_titles"))
+        pitchStarts = strings("pitch_starts")
+        bioVerbs = strings("bio_verbs").map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+        bioNouns = strings("bio_nouns")
     }
 
     public func filter(_ text: ScalarString) -> Result {
@@ -71,7 +77,7 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             let wordCount = Self.wordCount(text, line)
-            if let author, index >= lines.count / 2, wordCount <= 80, isBio(text[TextSpan(line.start, min(line.end, line.start + Self.longestStart))], author: author) {
+            if let author, index >= lines.count / 2, wordCount <= 80, isBio(text[line], author: author) {
                 removed.append(.init(span: line, kind: "byline", text: text[line]))
                 continue
             }
@@ -107,6 +113,12 @@ public struct BoilerplateFilter: Sendable {
                 continue
             }
             kept.append(line)
+        }
+        // Bios closing the page with no byline to name the author (`Jane Doe is a freelance journalist based in …`): paragraphs
+        // of that shape after which nothing but furniture follows.
+        while kept.count >= 4, let last = kept.last, last.start >= text.count / 2, Self.wordCount(text, last) <= 80, isBio(text[last], author: nil) {
+            removed.append(.init(span: last, kind: "byline", text: text[last]))
+            kept.removeLast()
         }
         var result = Result(paragraphs: kept, headline: nil, removed: removed)
         trimAgencySlugs(text, &result)
@@ -226,6 +238,8 @@ public struct BoilerplateFilter: Sendable {
         // Counters: `Comments (14)`, `Views: 1 207` — a furniture word with a number.
         if wordCount <= 6 && hasDigit && exact.contains(letterWords.joined(separator: " ")) { return kind(of: line) }
         if wordCount <= 12 && !line.hasSuffix(".") && shortStarts.contains(where: { line.hasPrefix($0) }) { return kind(of: line) }
+        // `Support independent journalism. Become a member for $5 a month.`: a pitch, even in sentences.
+        if wordCount <= 20 && pitchStarts.contains(where: { line.hasPrefix($0) }) { return "pitch" }
         if wordCount <= 15 && shortContains.contains(where: { line.contains($0) }) { return kind(of: line) }
         // `Friday, 12 May 2023 6:47 PM`, `Fri 17:48`, `Posted Sat 13 May 2023 at 5:12am, updated …`: only date and time words.
         if wordCount <= 24 && hasDigit && letterWords.allSatisfy({ timestampWords.contains($0) })
@@ -296,14 +310,40 @@ public struct BoilerplateFilter: Sendable {
         return (2...4).contains(words.count) ? words.joined(separator: " ") : nil
     }
 
-    /// A paragraph about the author: it opens with the byline's name (after a title).
-    func isBio(_ start: String, author: String) -> Bool {
-        let words = Self.normalize(start).split(separator: " ").map(String.init)
-        let name = author.split(separator: " ").map(String.init)
+    /// Words after a byline's name that make the paragraph a news sentence about the outlet, not the author's bio.
+    static let newsVerbs: Set<String> = ["could", "cannot", "can", "can't", "couldn't", "did", "does", "do", "would", "will", "said", "says", "reported",
+                                         "reports", "had", "contacted", "asked", "obtained", "understands", "learned", "learnt"]
+
+    /// Lowercase name particles inside a name of capitalised words (`Katrien de Smet`, `Omar al Hassan`).
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "del", "di", "al", "el", "bin", "le", "la"]
+
+    /// A paragraph about the author: it opens with the byline's name (after a title) — or, with no `author`, with a name of
+    /// two to four capitalised words — followed by a verb of a bio (`is a`, `covers`, `joined`; `is a …` needs a bio noun:
+    /// `journalist`, `correspondent`). After the byline's name anything but a news sentence (`could not verify`) will do.
+    func isBio(_ paragraph: String, author: String?) -> Bool {
+        let raw = paragraph.split(separator: " ", maxSplits: 24, omittingEmptySubsequences: true).prefix(24).map(String.init)
+        let words = raw.map { Self.normalize($0).trimming(",.;:") }
         var i = 0
         while i < words.count && bylineTitles.contains(words[i]) { i += 1 }
-        guard i + name.count < words.count else { return false }
-        return Array(words[i..<(i + name.count)]) == name
+        if let author {
+            let name = author.split(separator: " ").map(String.init)
+            guard i + name.count < words.count, Array(words[i..<(i + name.count)]) == name else { return false }
+            // Opening with the byline's name is enough (`… directs the Center's programme`), unless a news sentence goes on
+            // (`Atlas Wire could not independently verify …`).
+            return !Self.newsVerbs.contains(words[i + name.count])
+        } else {
+            let start = i
+            while i < raw.count && i - start < 5
+                    && (raw[i].unicodeScalars.first?.properties.isUppercase == true || (i > start && Self.nameParticles.contains(words[i]))) {
+                if raw[i].hasSuffix(",") || raw[i].hasSuffix(".") { return false }
+                i += 1
+            }
+            guard (2...4).contains(i - start) else { return false }
+        }
+        guard let verb = bioVerbs.first(where: { verb in i + verb.count <= words.count && Array(words[i..<(i + verb.count)]) == verb }) else { return false }
+        if !["is", "was", "previously"].contains(verb[0]) { return true }
+        let line = Self.normalize(paragraph)
+        return bioNouns.contains { line.contains($0) }
     }
 
     func kind(of line: String) -> String {

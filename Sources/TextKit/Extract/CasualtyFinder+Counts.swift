@@ -2,6 +2,8 @@
 extension CasualtyFinder {
     static let killedForms: WordSet = ["killed", "martyred", "dead", "died", "dies", "die", "dying", "death", "deaths", "fatalities", "fatality", "perished",
                                            "succumbed", "slain", "kills", "killing"]
+    /// `sustained gunshot wounds`: verbs that make the wounds or injuries after them a wounded count.
+    static let sufferedWords: WordSet = ["sustained", "suffered", "received"]
     /// Verbs whose victims follow them: `killed one soldier`, `wounding four`.
     static let activeForms: WordSet = ["killed", "killing", "kills", "wounding", "injuring", "wounded", "injured"]
     /// Words between the victims and the verb: `were`, `have been`, `reportedly`.
@@ -47,6 +49,12 @@ extension CasualtyFinder {
             } else if t.lower == "hit", i > range.lowerBound, ["were", "was", "been"].contains(tokens[i - 1].lower) {
                 // `three more were hit`.
                 killed = false
+            } else if Self.sufferedWords.contains(t),
+                      let noun = (i + 1..<min(range.upperBound, i + 4)).first(where: { ["wounds", "injuries", "wound", "injury"].contains(tokens[$0].lower) }),
+                      !(i + 1..<noun).contains(where: { !tokens[$0].isWord }) {
+                // `two servicemen sustained gunshot wounds`: wounded, counted before the verb.
+                killed = false
+                wordEnd = noun + 1
             } else {
                 continue
             }
@@ -71,6 +79,10 @@ extension CasualtyFinder {
                 counted = rightCounts(tokens, after: wordEnd, limit: range.upperBound, consumed: consumedNumbers)
             }
             if counted.isEmpty, objectOnly { continue }
+            // `Azerbaijan lost another soldier`, `the Armenian army has lost two`: the subject of `lost` is the side.
+            if objectOnly, let side = subjectSide(tokens, before: i, floor: range.lowerBound) {
+                for index in counted.indices where counted[index].side == nil { counted[index].side = side }
+            }
             // `Private John Doe was killed`: one named soldier.
             if counted.isEmpty, !headline, let named = namedVictim(tokens, before: i, floor: range.lowerBound) { counted = [named] }
             // `one of the three soldiers wounded this morning has died`: the one of the three died.
@@ -103,6 +115,10 @@ extension CasualtyFinder {
                 if let numberTokens = count.numberTokens { consumedNumbers.formUnion(numberTokens) }
                 result.append(count)
             }
+            // `succumbed to his injuries`, `died of his wounds`, `later died in hospital`: a death among the wounded.
+            if killed, counted.count == 1, counted[0].named, diesOfWounds(tokens, word: i..<wordEnd, limit: range.upperBound) {
+                result[result.count - 1].ofWounds = true
+            }
             // `three soldiers dead, including two Azerbaijanis`: the part on one side, as well as the total.
             if !counted.isEmpty, !headline, var part = includedPart(tokens, after: wordEnd, limit: range.upperBound, killed: killed, consumed: consumedNumbers) {
                 part.wordTokens = i..<wordEnd
@@ -112,6 +128,29 @@ extension CasualtyFinder {
             i = wordEnd - 1
         }
         return result
+    }
+
+    /// Whether the killed word at `word` says the victim died of earlier wounds: `succumbed`, `died of/from (his) wounds`,
+    /// `later died`, `died in hospital`.
+    func diesOfWounds(_ tokens: [Token], word: Range<Int>, limit: Int) -> Bool {
+        if tokens[word.lowerBound].lower == "succumbed" { return true }
+        if word.lowerBound > 0, ["later", "subsequently"].contains(tokens[word.lowerBound - 1].lower) { return true }
+        return (word.upperBound..<min(limit, word.upperBound + 4)).contains { ["wounds", "injuries", "hospital"].contains(tokens[$0].lower) }
+            || tokens[word].contains { ["wounds", "injuries"].contains($0.lower) }
+    }
+
+    /// The side named by the subject right before a verb (`Azerbaijan has lost`, `the Armenian army lost`), past auxiliaries.
+    func subjectSide(_ tokens: [Token], before i: Int, floor: Int) -> String? {
+        var k = i - 1
+        while k >= floor && ["has", "have", "had", "also", "reportedly"].contains(tokens[k].lower) { k -= 1 }
+        var steps = 0
+        while k >= floor && steps < 3 && tokens[k].isWord {
+            if let side = matcher.side(ofModifier: tokens[k]) { return side }
+            guard ["army", "military", "forces", "troops", "side", "the"].contains(tokens[k].lower) else { return nil }
+            k -= 1
+            steps += 1
+        }
+        return nil
     }
 
     static let singularVictims: WordSet = ["soldier", "serviceman", "servicewoman", "civilian", "officer", "guard", "conscript", "trooper",

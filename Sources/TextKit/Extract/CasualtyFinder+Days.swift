@@ -24,7 +24,8 @@ extension CasualtyFinder {
     /// The day of one count: the day mention nearest to its words (a relative one resolved against the
     /// sentence's own date, else the running context). A day that dates the statement (`said on Saturday`)
     /// counts only when the sentence has no other.
-    func day(of count: Count, tokens: [Token], mentions: [DayMentions.Mention], context: DayResolver.Day?) -> DayResolver.Day? {
+    func day(of count: Count, tokens: [Token], mentions allMentions: [DayMentions.Mention], context: DayResolver.Day?) -> DayResolver.Day? {
+        let mentions = count.aside.map { aside in allMentions.filter { !aside.contains($0.span) } } ?? allMentions
         guard !mentions.isEmpty else { return context }
         // `a day after another soldier died` dates what follows it, not what came before.
         let eventMentions = mentions.filter { m in

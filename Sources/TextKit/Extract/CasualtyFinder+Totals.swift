@@ -26,9 +26,28 @@ extension CasualtyFinder {
     /// rank before the name.
     func namedVictim(_ tokens: [Token], before i: Int, floor: Int) -> Count? {
         var k = i - 1
-        while k >= floor && Self.auxiliaries.contains(tokens[k]) { k -= 1 }
+        var aside: TextSpan?
+        var appositionSide: String?
+        while k >= floor && Self.auxiliaries.contains(tokens[k]) && tokens[k].lower != "who" { k -= 1 }
         // An age in apposition: `, 21,`.
         if k - 2 >= floor, tokens[k].text == ",", tokens[k - 1].kind == .number, tokens[k - 2].text == "," { k -= 3 }
+        // `Sergeant X, who was wounded on Thursday, later died`: past the relative clause, for a death only (the wounding
+        // inside the clause is the same soldier, not a second count).
+        else if k - 3 >= floor, tokens[k].text == ",",
+                let open = (max(floor, k - 14)..<k).last(where: { tokens[$0].text == "," }), open + 1 < k, tokens[open + 1].lower == "who" {
+            guard killedWord(tokens[i]), open - 1 >= floor, tokens[open - 1].isCapitalized else { return nil }
+            aside = TextSpan(tokens[open].start, tokens[k].end)
+            k = open - 1
+        }
+        // `Private X, a serviceman of the Azerbaijani Army, was killed`: past a descriptive apposition (its side counts).
+        else if k - 3 >= floor, tokens[k].text == ",",
+                let open = (max(floor, k - 10)..<k).last(where: { tokens[$0].text == "," }), open + 1 < k, ["a", "an", "the"].contains(tokens[open + 1].lower),
+                open - 1 >= floor, tokens[open - 1].isCapitalized {
+            appositionSide = (open + 1..<k).lazy.compactMap { self.matcher.side(ofModifier: tokens[$0]) }.first
+            k = open - 1
+        }
+        // `Another soldier, Corporal X, died`: the name in apposition, closed by a comma.
+        else if k - 1 >= floor, tokens[k].text == ",", tokens[k - 1].isCapitalized { k -= 1 }
         var names = 0
         var j = k
         while j >= floor && k - j < 6 && tokens[j].isWord && tokens[j].isCapitalized && !Vocabulary.shared.ranks.contains(tokens[j]) {
@@ -38,8 +57,15 @@ extension CasualtyFinder {
         guard names >= 1, names <= 3, j >= floor, tokens[j].isCapitalized, Vocabulary.shared.ranks.contains(tokens[j]) else { return nil }
         var start = j
         while start - 1 >= floor && tokens[start - 1].isCapitalized && Vocabulary.shared.ranks.contains(tokens[start - 1]) { start -= 1 }
-        let side = start - 1 >= floor ? matcher.side(ofModifier: tokens[start - 1]) : nil
-        return Count(side: side, value: 1, killed: true, evidence: [TextSpan(tokens[start].start, tokens[k].end)])
+        let side = (start - 1 >= floor ? matcher.side(ofModifier: tokens[start - 1]) : nil) ?? appositionSide
+        var count = Count(side: side, value: 1, killed: true, evidence: [TextSpan(tokens[start].start, tokens[k].end)])
+        count.aside = aside
+        count.named = true
+        return count
+    }
+
+    func killedWord(_ token: Token) -> Bool {
+        Self.killedForms.contains(token) || lexicon.killedPhraseIndex.match([token], at: 0, limit: 1) != nil
     }
 
     /// `the death toll … rose to two`, `the toll stands at five`: a running total of the dead, with no single day.

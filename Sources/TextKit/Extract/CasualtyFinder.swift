@@ -38,6 +38,12 @@ public struct CasualtyFinder: Sendable {
         var indefinite = false
         /// The killed or wounded word.
         var wordTokens: Range<Int> = 0..<0
+        /// A named soldier (`Private X`): one person, who may be one of the wounded counted before.
+        var named = false
+        /// Died of wounds (`succumbed to his injuries`, `later died in hospital`): a death among people wounded earlier.
+        var ofWounds = false
+        /// A relative clause about the victim whose days are not the count's (`X, who was wounded on Thursday, later died`).
+        var aside: TextSpan?
         /// A day set by a breakdown (`one on Thursday and one on Friday`); `.some(nil)`: several days, none in particular.
         var fixedDay: DayResolver.Day??
     }
@@ -60,6 +66,7 @@ public struct CasualtyFinder: Sendable {
         var contextDay: DayResolver.Day?
         var recentDays = RecentDays()
         var previous: ExtractOutput.Casualty?
+        var previousParagraph = -1
         let defaultDay = documentDay(text: text, days: days, resolver: resolver)
         for s in text.sentences.indices where !text.isHeading(s) {
             let range = text.sentenceTokens[s]
@@ -118,6 +125,21 @@ public struct CasualtyFinder: Sendable {
                     continue
                 }
                 guard let side else { continue }
+                // `Three servicemen were wounded. Private X succumbed to his injuries in hospital.`: one of them died — the
+                // earlier claim moves one from wounded to killed, unless the death is dated on another day (then a claim of its own).
+                if count.named, count.ofWounds, claims.isEmpty, let p = previous, previousParagraph == text.sentenceParagraph[s], p.side == side,
+                   p.claimant == claimant || claimant == "outlet", (p.wounded ?? 0) > 0, let index = found.claims.lastIndex(of: p),
+                   !range.contains(where: { ["another", "second", "third"].contains(tokens[$0].lower) }) {
+                    let stated = sentenceDays.filter { m in !datesStatement(m, tokens: tokens) && !(count.aside?.contains(m.span) ?? false) }
+                    let deathDay = stated.isEmpty ? nil : self.day(of: count, tokens: tokens, mentions: stated, context: nil)
+                    if deathDay == nil || deathDay?.description == p.day {
+                        found.claims[index].killed = (p.killed ?? 0) + 1
+                        found.claims[index].wounded = p.wounded! - 1 > 0 ? p.wounded! - 1 : nil
+                        found.claims[index].evidence += count.evidence
+                        previous = found.claims[index]
+                        continue
+                    }
+                }
                 let day: DayResolver.Day?
                 if let fixed = count.fixedDay {
                     day = fixed
@@ -146,7 +168,10 @@ public struct CasualtyFinder: Sendable {
             }
             if let day = sentenceContext { contextDay = day }
             found.claims += claims
-            if let last = claims.last { previous = last }
+            if let last = claims.last {
+                previous = last
+                previousParagraph = text.sentenceParagraph[s]
+            }
         }
         found.claims = deduplicated(found.claims.filter { $0.killed != nil || $0.wounded != nil })
         if let headline { found.headlineClaims = headlineClaims(headline) }
@@ -154,12 +179,14 @@ public struct CasualtyFinder: Sendable {
     }
 
     /// The report the previous sentence of the same paragraph made, if it was one in reported speech
-    /// (`according to`, `said that`) rather than a quotation; it carries over to the next sentences.
+    /// (`according to`, `said that`), or a quotation by one of the parties (`"The enemy retreated," the ministry said. Two
+    /// soldiers were wounded.`); it carries over to the next sentences. A third party's quotation does not: what follows
+    /// it is the outlet's own account.
     func carriedOver(_ statements: [AttributionFinder.Statement], sentence s: Int, text: AnalyzedText) -> AttributionFinder.Statement? {
         var k = s - 1
         while k >= 0 && text.sentenceParagraph[k] == text.sentenceParagraph[s] {
             if let statement = statements.last(where: { $0.sentence == k }) {
-                return statement.isDirect ? nil : statement
+                return !statement.isDirect || matcher.topic.parties.contains(statement.speaker.side) ? statement : nil
             }
             // Only through sentences that report nothing else.
             k -= 1

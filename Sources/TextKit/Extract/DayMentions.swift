@@ -78,12 +78,16 @@ public struct DayMentions: Sendable {
     }
 
     /// A future word (will, scheduled, due, planned…) in the few words before.
+    static let determinersAfterTo: WordSet = ["his", "her", "their", "its", "the", "a", "an", "our"]
+
     func isFuture(_ tokens: [Token], before i: Int, floor: Int) -> Bool {
         var k = i - 1
         while k >= max(floor, i - 5) {
             // `to` before a number is no infinitive: `the toll rose to four on Thursday`.
             if lexicon.futureWords.contains(tokens[k]),
-               !(tokens[k].lower == "to" && k + 1 < i && (tokens[k + 1].kind == .number || lexicon.numberUnits[tokens[k + 1].lower] != nil)) { return true }
+               !(tokens[k].lower == "to" && k + 1 < i && (tokens[k + 1].kind == .number || lexicon.numberUnits[tokens[k + 1].lower] != nil
+                                                           // `succumbed to his wounds on Saturday`: a preposition before a noun phrase.
+                                                           || Self.determinersAfterTo.contains(tokens[k + 1]))) { return true }
             if tokens[k].text == "." || tokens[k].text == ";" { return false }
             k -= 1
         }

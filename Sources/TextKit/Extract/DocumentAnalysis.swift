@@ -30,6 +30,16 @@ public struct DocumentAnalysis: Sendable {
                   outletCountry: document.meta.outletCountry)
     }
 
+    /// The country the article reports from: its dateline's (`TBILISI, May 12 —`), else the outlet's own when the article
+    /// speaks of it. What an unqualified `the foreign ministry` belongs to when no ministry or country came before.
+    static func localCountry(boilerplate: BoilerplateFilter.Result, text: AnalyzedText, outletCountry: String?, matcher: ActorMatcher) -> Int? {
+        if let dateline = boilerplate.removed.first(where: { $0.kind == "dateline" }), let country = matcher.countryIndex(named: dateline.text) {
+            return country
+        }
+        guard let outletCountry, let country = matcher.countryIndex(named: outletCountry), matcher.mentions(country: country, in: text.tokens) else { return nil }
+        return country
+    }
+
     init(text: AnalyzedText, headline: AnalyzedText?, boilerplate: BoilerplateFilter.Result, topic: Topic, matcher: ActorMatcher, date: String?,
          outletCountry: String?) {
         self.text = text
@@ -41,6 +51,8 @@ public struct DocumentAnalysis: Sendable {
         days = text.sentenceTokens.map { dayFinder.find(text.tokens, range: $0) }
         quotes = QuoteFinder().find(text.string, in: boilerplate.paragraphs)
         let outletSide = matcher.side(ofCountry: outletCountry).flatMap { topic.parties.contains($0) ? $0 : nil }
-        statements = AttributionFinder(matcher: matcher, outletSide: outletSide).find(in: text, quotes: quotes)
+        statements = AttributionFinder(matcher: matcher, outletSide: outletSide, localCountry: {
+            Self.localCountry(boilerplate: boilerplate, text: text, outletCountry: outletCountry, matcher: matcher)
+        }).find(in: text, quotes: quotes)
     }
 }

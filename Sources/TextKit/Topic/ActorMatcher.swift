@@ -77,6 +77,50 @@ public final class ActorMatcher: Sendable {
                        span: nil, resolution: "definite")
     }
 
+    /// The institution of a country (an index in `countries`, a party or not) as a speaker: `the foreign ministry` of a
+    /// Georgian outlet is the Georgian Foreign Ministry.
+    func institutionSpeaker(country c: Int, institution kind: String) -> Speaker? {
+        guard countries.indices.contains(c) else { return nil }
+        let country = countries[c]
+        let institution = kind == "ministry" ? "defense-ministry" : kind
+        let canonical: String = switch institution {
+        case "government": country.government
+        case "military": "\(country.canonicalAdjective) military"
+        case "foreign-ministry": "\(country.canonicalAdjective) Foreign Ministry"
+        default: "\(country.canonicalAdjective) Defense Ministry"
+        }
+        return Speaker(canonical: canonical, actor: "\(country.side)/\(institution)", side: country.side, category: "institution",
+                       institution: institution, span: nil, resolution: "definite")
+    }
+
+    /// The country (an index in `countries`) a name, capital or adjective stands for: the first words of a dateline
+    /// (`TBILISI, May 12 —`, `(ATN) - ROME, MAY 12 -`) or `meta.outlet_country`.
+    public func countryIndex(named text: String) -> Int? {
+        let tokens = Tokenizer.tokenize(ScalarString(text))
+        for i in tokens.indices.prefix(8) where tokens[i].isWord {
+            guard let (entry, _, _) = phrase(at: i, in: tokens, limit: tokens.count, roles: false) else { continue }
+            switch entry.form {
+            case .countryName(let c), .capital(let c), .adjective(let c): return c
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Whether `tokens` name country `c` anywhere (its name, adjective, capital or metonym): the outlet's own country
+    /// is the local context only when the article speaks of it.
+    public func mentions(country c: Int, in tokens: [Token]) -> Bool {
+        for token in tokens where token.isWord && token.isCapitalized {
+            for entry in phrases[token.base, hash: token.baseHash] ?? [] {
+                switch entry.form {
+                case .countryName(let i), .capital(let i), .adjective(let i), .metonym(let i): if i == c { return true }
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+
     /// The side a country name in `meta.outlet_country` stands for, if it is one of the topic's countries.
     public func side(ofCountry name: String?) -> String? {
         guard let name = name?.lowercased() else { return nil }
