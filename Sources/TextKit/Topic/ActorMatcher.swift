@@ -65,16 +65,9 @@ public final class ActorMatcher: Sendable {
 
     /// The institution of a side as a speaker (`defense-ministry` of `azerbaijan` → Azerbaijani Defense Ministry).
     func institutionSpeaker(side: String, institution kind: String) -> Speaker? {
-        guard let country = topic.country(side: side) else { return nil }
-        let institution = kind == "ministry" ? "defense-ministry" : kind
-        let canonical: String = switch institution {
-        case "government": country.government
-        case "military": "\(country.canonicalAdjective) military"
-        case "foreign-ministry": "\(country.canonicalAdjective) Foreign Ministry"
-        default: "\(country.canonicalAdjective) Defense Ministry"
-        }
-        return Speaker(canonical: canonical, actor: "\(side)/\(institution)", side: side, category: "institution", institution: institution,
-                       span: nil, resolution: "definite")
+        // The topic's countries come first in `countries`, so this is the topic's country of that side.
+        guard let c = countries.firstIndex(where: { $0.side == side }) else { return nil }
+        return institutionSpeaker(country: c, institution: kind)
     }
 
     /// The institution of a country (an index in `countries`, a party or not) as a speaker: `the foreign ministry` of a
