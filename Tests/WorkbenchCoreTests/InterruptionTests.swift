@@ -83,12 +83,17 @@ struct InterruptionTests {
 
     @Test("SIGINT stops cleanly: tasks in flight finish and are kept, exit 130, every child terminated")
     func sigint() async throws {
-        let (workspace, stage) = try slowWorkspace(delay: 300)
+        // Workers hold after 3 answers each until the file `hold` goes, so Ctrl-C comes mid-run
+        // however slowly this test is scheduled; removing it lets the tasks in flight finish.
+        let (workspace, stage) = try slowWorkspace(delay: 20, hold: true)
         let run = CommandRunner.workbench(["run", "--jobs", "2", "--progress", "lines"], in: workspace.directory)
         try run.start()
-        let before = try await waitForResults(workspace, count: 2)
+        let before = try await waitForResults(workspace, count: 6)
+        #expect(before == 6)
         #expect(!processes(matching: stage).isEmpty, "stages are running")
         run.signal(SIGINT)
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try FileManager.default.removeItem(atPath: workspace.path("hold"))
         let status = await run.wait(timeout: 30)
         #expect(status == 130, "\(run.errorOutput)")
         #expect(run.errorOutput.contains("interrupted"))
