@@ -327,4 +327,13 @@ struct AttributionTests {
         #expect(statements("How long before anyone in Baku is asked to explain the losses?").isEmpty)
         #expect(statements("The Azerbaijani Defence Ministry refused to say how many soldiers died.").isEmpty)
     }
+
+    @Test("Editorializing: unmarked verdicts of fact checks and briefings (`could hardly be`, `nobody expects`, `is false`); attributed or neutral ones are not")
+    func verdictIdioms() {
+        let text = "The ferry talks resumed on Monday. The timing could hardly be worse for the mediators. Nobody expects a deal this week. "
+            + "The claim is false. The union said the offer was false and insulting. Officials expect the ferries to run on Friday."
+        let output = TestTopic.analyze(text).1
+        #expect(output.editorializing.map(\.text) == ["The timing could hardly be worse for the mediators.", "Nobody expects a deal this week.",
+                                                      "The claim is false."])
+    }
 }
