@@ -277,4 +277,63 @@ struct AttributionTests {
         #expect(editorials("Baku said the talks would go ahead, but it warned that the provocation would not go unanswered.").isEmpty)
         #expect(editorials("The truce held, but the provocation failed, Armenia's defence ministry said.").isEmpty)
     }
+
+    @Test("`X was quoted by an agency as saying`: X speaks, not the agency")
+    func quotedAsSaying() {
+        #expect(statements("The Armenian Defence Ministry was quoted by state media as saying that the border was calm.")
+                == ["Armenian Defense Ministry | armenia | indirect | said"])
+        // Without `quoted by … as`, the agency is the subject.
+        #expect(statements("State media said that the border was calm.") == ["unnamed reports | other | indirect | said"])
+    }
+
+    @Test("`traded accusations` is reciprocal; channels are unnamed reports; `statements from both governments` is both sides")
+    func reciprocalsChannelsAndDataSources() {
+        #expect(statements("Armenia and Azerbaijan traded accusations after a night of shelling.") == ["both sides | both | indirect | traded accusations"])
+        // `traded` alone is no cue.
+        #expect(statements("Armenia and Azerbaijan traded prisoners on Friday.").isEmpty)
+        #expect(statements("Several Telegram channels claimed that the village had been shelled.") == ["unnamed reports | other | indirect | claimed"])
+        #expect(statements("According to official statements from both governments, two soldiers were wounded.")
+                == ["both sides | both | indirect | according to"])
+        // `reports from Baku` are news reports, not the government's statement: the rule passes over data nouns, not reports.
+        #expect(statements("According to reports from Baku, two soldiers were wounded.") != ["Azerbaijani government | azerbaijan | indirect | according to"])
+    }
+
+    @Test("Unknown speakers: an honorific, a relative clause before a hyphenated name's cue, adverbs, an acronym and `the organisation`")
+    func unknownSpeakers() {
+        #expect(statements("\"Families sleep in cellars,\" said Dr. Mara Olsen, the group's director.") == ["Mara Olsen | other | direct | said"])
+        #expect(statements("\"We are tired,\" Ara Ter-Petrosyan, who runs a shop in the village, told reporters.")
+                == ["Ara Ter-Petrosyan | other | direct | told"])
+        #expect(statements("The Nordic Relief Council (NRC) today called on both governments to spare villages. "
+                           + "In a statement, the NRC also urged donors to help. The organisation said it had sent food.")
+                == ["The Nordic Relief Council | other | indirect | called", "The Nordic Relief Council | other | indirect | urged",
+                    "The Nordic Relief Council | other | indirect | said"])
+        // `the organisation` with no organisation speaking before it is no speaker.
+        #expect(statements("The organisation said it had sent food.").isEmpty)
+    }
+
+    @Test("`In Paris, the foreign ministry said`: the locative's country owns the ministry, even after another country's ministry")
+    func locativeMinistry() {
+        #expect(statements("Azerbaijan's foreign ministry said the shelling was a provocation. In Paris, the foreign ministry said France was concerned.")
+                == ["Azerbaijani Foreign Ministry | azerbaijan | indirect | said", "French Foreign Ministry | other | indirect | said"])
+        // Without the locative, `the foreign ministry` refers back.
+        #expect(statements("Azerbaijan's foreign ministry said the shelling was a provocation. Later, the foreign ministry said talks would go on.")
+                == ["Azerbaijani Foreign Ministry | azerbaijan | indirect | said", "Azerbaijani Foreign Ministry | azerbaijan | indirect | said"])
+    }
+
+    @Test("`The ministry's statement read:` is a cue; `read` elsewhere and infinitives of unrealised speech are not")
+    func statementReadAndInfinitives() {
+        #expect(statements("Armenia's defence ministry's statement read: \"The enemy fired first.\"") == ["Armenian Defense Ministry | armenia | direct | said"])
+        #expect(statements("Armenian soldiers read the leaflets: nobody believed them.").isEmpty)
+        #expect(statements("How long before anyone in Baku is asked to explain the losses?").isEmpty)
+        #expect(statements("The Azerbaijani Defence Ministry refused to say how many soldiers died.").isEmpty)
+    }
+
+    @Test("Editorializing: unmarked verdicts of fact checks and briefings (`could hardly be`, `nobody expects`, `is false`); attributed or neutral ones are not")
+    func verdictIdioms() {
+        let text = "The ferry talks resumed on Monday. The timing could hardly be worse for the mediators. Nobody expects a deal this week. "
+            + "The claim is false. The union said the offer was false and insulting. Officials expect the ferries to run on Friday."
+        let output = TestTopic.analyze(text).1
+        #expect(output.editorializing.map(\.text) == ["The timing could hardly be worse for the mediators.", "Nobody expects a deal this week.",
+                                                      "The claim is false."])
+    }
 }

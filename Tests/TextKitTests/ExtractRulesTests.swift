@@ -171,4 +171,69 @@ struct ExtractRulesTests {
             """
         #expect(TestTopic.analyze(wire).0.cleanText(of: wire).hasSuffix("Harbour Wire could not independently verify the union's figures."))
     }
+
+    @Test("Consent banners, calendars, source lists, press-release issuer notes, self-descriptions and comment counters")
+    func boilerplateShapes() {
+        let page = """
+            Lakeside Ledger
+            Your privacy matters. We and our 120 partners store and access information on your device. Accept and close  |  Customise my choices
+            Ferry strike strands islanders
+            Issued on: 03/10/2023 - 08:05  Modified: 03/10/2023 - 11:40
+            A closed ferry terminal on Tuesday. © Handout, Port Authority press office
+            Text by: Ledger staff with wires
+            Ferry crews walked out on Tuesday, the union said.
+            Video: What the strike means for the islands 01:58
+            The port authority said talks would resume on Friday.
+            Related: Islanders stock up on supplies
+            About twenty boats stayed in port, the harbour master said.
+            Officials expect the ferries to run again next week.
+            Sources
+            1. Port Authority statement, 3 October 2023
+            2. Union bulletin, 3 October 2023
+            Was this article useful?  Yes  No
+            Spotted an error? Write to desk@ledger.example
+            Related explainers
+            What happens when the ferries stop
+            Lakeside Ledger is an independent, reader-funded newsroom.
+            Mo Tu We Th Fr Sa Su
+            2 3 4 5 6 7 8
+            2 Comments
+            Anna B.  3 Oct 2023 at 12:10
+            Bring back the old timetable. Reply
+            """
+        let clean = TestTopic.analyze(page).0.cleanText(of: page)
+        #expect(clean == "Ferry strike strands islanders\n\nFerry crews walked out on Tuesday, the union said.\n\n"
+                + "The port authority said talks would resume on Friday.\n\nAbout twenty boats stayed in port, the harbour master said.\n\n"
+                + "Officials expect the ferries to run again next week.")
+        // A press release: `About` and the issuer's name in the second half ends the article (its contacts go with it).
+        let release = """
+            Relief group urges ceasefire
+            OSLO, Oct 3, 2023 /Example Wire/ -- The Nordic Relief Council today called on both parties to stop shelling villages.
+            The council said it had delivered food to 300 families.
+            "Families are sleeping in cellars," said its director.
+            The council also urged donors to fund winter shelters.
+            About the Nordic Relief Council
+            The Nordic Relief Council is a humanitarian organisation founded in 1990.
+            Media contact:
+            Kari Holm, Press Officer
+            """
+        let cleanRelease = TestTopic.analyze(release).0.cleanText(of: release)
+        #expect(cleanRelease.hasSuffix("The council also urged donors to fund winter shelters."))
+        // Not furniture: a sentence opening with `About`, a caption-like sentence without a credit, numbers inside a sentence,
+        // the outlet's name opening a news sentence, a long paragraph mentioning comments.
+        let content = """
+            Lakeside Ledger
+            Ferry strike strands islanders
+            Ferry crews walked out on Tuesday, the union said.
+            About 300 passengers were stranded at the terminal, the port authority said.
+            The union said 12 of its 40 crews would stay ashore until Friday.
+            Lakeside Ledger is unable to verify the union's figures.
+            About the strike, the minister said only that talks would resume.
+            The minister ignored 3 comments from reporters about the strike and walked away from the podium without answering.
+            """
+        let cleanContent = TestTopic.analyze(content).0.cleanText(of: content)
+        for line in ["About 300 passengers", "12 of its 40 crews", "Lakeside Ledger is unable", "About the strike, the minister", "ignored 3 comments"] {
+            #expect(cleanContent.contains(line), "\(line)")
+        }
+    }
 }

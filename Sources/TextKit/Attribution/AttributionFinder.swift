@@ -76,6 +76,9 @@ public struct AttributionFinder: Sendable {
         /// The country opening the current sentence (`Italy is following … , the foreign ministry said`): whose `the
         /// foreign ministry` is, when no ministry of that kind came before.
         var sentenceCountry: Int?
+        /// The country of a locative opening the current sentence (`In Paris, the foreign ministry said`): whose `the
+        /// foreign ministry` is, before any ministry of that kind mentioned earlier.
+        var sentenceLocative: Int?
 
         /// People named in full before, by surname (`Zhao said`); a spokesperson stands for the institution.
         var bySurname: [String: Speaker] = [:]
@@ -123,6 +126,12 @@ public struct AttributionFinder: Sendable {
             context.sentenceCountry = mentions.first.flatMap { mention in
                 mention.tokens.lowerBound <= range.lowerBound + 1 && (mention.kind == .country || mention.kind == .metonym) ? matcher.countryIndex(of: mention) : nil
             }
+            context.sentenceLocative = nil
+            if range.count > 3, tokens[range.lowerBound].lower == "in", let first = mentions.first, first.tokens.lowerBound == range.lowerBound + 1,
+               first.kind == .country || first.kind == .metonym || first.kind == .place,
+               first.tokens.upperBound < range.upperBound, tokens[first.tokens.upperBound].text == "," {
+                context.sentenceLocative = matcher.countryIndex(of: first)
+            }
             let sentenceQuotes = quotes.filter { $0.inner.overlaps(sentence) }
             let quoted = Set(sentenceQuotes.flatMap { q in range.filter { q.inner.contains(tokens[$0].span) } })
             var found: [(cue: EnglishLexicon.Cue, cueTokens: Range<Int>, speaker: Speaker)] = []
@@ -138,6 +147,11 @@ public struct AttributionFinder: Sendable {
                     cueEnd = end
                 }
                 if cue == nil, let verb = lexicon.cueVerb(tokens[i]), isVerbUse(tokens, at: i, sentenceStart: range.lowerBound) { cue = verb }
+                // `The ministry's statement read: "…"`: a document's wording introduced by `read`.
+                if cue == nil, i > range.lowerBound, i + 1 < range.upperBound, tokens[i].lower == "read" || tokens[i].lower == "reads",
+                   tokens[i + 1].text == ":", lexicon.speechNouns.contains(tokens[i - 1]) || Self.documentNouns.contains(tokens[i - 1]) {
+                    cue = lexicon.cueVerbs["said"]
+                }
                 guard let cue else { continue }
                 // Coordinated with an earlier cue of the same subject: one statement (`said … and blamed`,
                 // `… and she rejected`).
@@ -149,7 +163,12 @@ public struct AttributionFinder: Sendable {
                     continue
                 }
                 let speaker: Speaker?
-                if tokens[i].lower.hasSuffix("ing"), let last = found.last, !cue.speakerAfter {
+                // `X was quoted by the state news agency as saying`: X speaks, not the agency.
+                if tokens[i].lower == "saying", i - 3 >= range.lowerBound, tokens[i - 1].lower == "as",
+                   let quoted = (max(range.lowerBound + 1, i - 10)..<(i - 1)).first(where: { tokens[$0].lower == "quoted" && tokens[$0 + 1].lower == "by" }) {
+                    speaker = subject(before: quoted, tokens: tokens, range: range, mentions: mentions, context: context, found: found.map(\.speaker),
+                                      foundCues: found.map(\.cueTokens), sentence: s)
+                } else if tokens[i].lower.hasSuffix("ing"), let last = found.last, !cue.speakerAfter {
                     // `…, saying`, `adding that`: a participle shares the main clause's speaker.
                     speaker = last.speaker
                 } else if cue.speakerAfter {
@@ -170,7 +189,18 @@ public struct AttributionFinder: Sendable {
                        span: TextSpan(tokens[cueEnd].start, tokens[cueEnd + 1].end), resolution: "named")) {
                     speaker = both
                 }
+                // `Armenia and Azerbaijan traded accusations`: reciprocal too.
+                if cue.canonical == "traded accusations", speaker.category != "both" {
+                    speaker = Speaker(canonical: "both sides", actor: nil, side: "both", category: "both", institution: nil,
+                                      span: speaker.span, resolution: "named")
+                }
                 found.append((cue, i..<cueEnd, speaker))
+                // `The Nordic Relief Council (NRC) said`: the acronym names the same speaker later (`the NRC also urged`).
+                if speaker.category == "name", let end = speaker.span?.end,
+                   let close = range.first(where: { tokens[$0].start >= end }), close + 2 < range.upperBound,
+                   tokens[close].text == "(", tokens[close + 1].isAllCaps, tokens[close + 2].text == ")" {
+                    context.bySurname[tokens[close + 1].lower] = speaker
+                }
                 context.note(speaker)
                 i = cueEnd - 1
             }
@@ -276,6 +306,8 @@ public struct AttributionFinder: Sendable {
         if (max(sentenceStart, i - 3)..<i).contains(where: { ["not", "never", "n't", "didn't", "hasn't", "haven't", "won't"].contains(tokens[$0].lower) }) { return false }
         // `a message posted on social media`: a participle after a document, not a verb.
         if ["posted", "published", "released", "issued", "shared", "quoted"].contains(t.lower), Self.documentNouns.contains(previous) { return false }
+        // `before anyone is asked to explain`, `refused to say`: a possible statement, not one made.
+        if previous == "to", i - 2 >= sentenceStart, Self.unrealisedBeforeTo.contains(tokens[i - 2]) { return false }
         // `was to blame`: an idiom, not a statement.
         if t.lower == "blame", i - 2 >= sentenceStart, tokens[i - 1].lower == "to", Self.beForms.contains(tokens[i - 2]) { return false }
         // `reports said`, `media reports say`: the noun is the subject of the cue after it.
@@ -349,7 +381,9 @@ public struct AttributionFinder: Sendable {
             speaker.span = mention.span
             return speaker
         }
-        var found = context.lastByInstitution[institution]
+        var found: Speaker?
+        if let country = context.sentenceLocative { found = matcher.institutionSpeaker(country: country, institution: institution) }
+        if found == nil { found = context.lastByInstitution[institution] }
         if found == nil { found = context.mentionedByInstitution[institution] }
         if found == nil, institution == "government" { found = context.lastOrganization }
         // Nothing to refer back to: the country the sentence opens with (`Italy … , the foreign ministry said`), the
@@ -398,10 +432,19 @@ public struct AttributionFinder: Sendable {
         var i = start
         if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
         // `according to figures released by the ministry`: the ministry.
-        if !strict, i + 2 < range.upperBound, Self.dataNouns.contains(tokens[i]), Self.dataParticiples.contains(tokens[i + 1]), tokens[i + 2].lower == "by" {
-            i += 3
+        // Also past an adjective and with `from`: `according to official statements from both governments`.
+        if !strict {
+            var j = i
+            if j + 1 < range.upperBound, tokens[j].isWord, !tokens[j].isCapitalized, !Self.dataNouns.contains(tokens[j]), Self.dataNouns.contains(tokens[j + 1]) { j += 1 }
+            if j + 2 < range.upperBound, Self.dataNouns.contains(tokens[j]), Self.dataParticiples.contains(tokens[j + 1]), tokens[j + 2].lower == "by" || tokens[j + 2].lower == "from" {
+                i = j + 3
+            } else if j + 1 < range.upperBound, Self.dataNouns.contains(tokens[j]), !tokens[j].lower.hasPrefix("report"), tokens[j + 1].lower == "from" {
+                i = j + 2
+            }
             if i < range.upperBound && ["the", "a", "an"].contains(tokens[i].lower) { i += 1 }
         }
+        // `said Dr. Jane Doe`: an honorific before the name.
+        if i + 2 < range.upperBound, Self.honorifics.contains(tokens[i]), tokens[i + 1].text == ".", tokens[i + 2].isCapitalized { i += 2 }
         guard i < range.upperBound else { return nil }
         if let mention = mentions.first(where: { $0.tokens.contains(i) || $0.tokens.lowerBound == i || ($0.tokens.lowerBound == start && start < i) }) {
             if mention.kind == .reference { return resolve(reference: mention, context: context) }
@@ -429,6 +472,15 @@ public struct AttributionFinder: Sendable {
         return properName(at: i, tokens: tokens, range: range) ?? groupSpeaker(at: i, tokens: tokens, range: range)
     }
 
+    static let unrealisedBeforeTo: WordSet = ["asked", "expected", "refused", "refuses", "declined", "declines", "unable", "unwilling", "reluctant",
+                                              "want", "wants", "wanted", "willing", "hoping", "hopes", "trying", "tried", "likely", "unlikely", "able"]
+    static let honorifics: WordSet = ["dr", "mr", "mrs", "ms", "prof"]
+    /// Adverbs between a subject and its cue (`the NRC also urged`, `the council today called on`).
+    static let cueAdverbs: WordSet = ["also", "today", "yesterday", "later", "again", "then", "now", "previously", "already", "earlier",
+                                      "separately", "meanwhile", "further", "once"]
+    /// `the organisation said`: an unnamed organisation that spoke last.
+    static let organisationNouns: WordSet = ["organisation", "organization", "group", "charity", "council", "agency", "committee", "foundation", "ngo"]
+
     /// The subject of a cue: the nearest speaker-like phrase before it in the same clause.
     func subject(before cue: Int, tokens: [Token], range: Range<Int>, mentions: [ActorMention], context: Context, found: [Speaker],
                  foundCues: [Range<Int>], sentence: Int) -> Speaker? {
@@ -438,6 +490,12 @@ public struct AttributionFinder: Sendable {
         var adjacent = k
         while adjacent >= floor && tokens[adjacent].text == "," { adjacent -= 1 }
         if adjacent >= floor && tokens[adjacent].kind == .quote { return nil }
+        // Where a name right before the cue ends: past adverbs (`also`, `today`), an acronym in brackets (`(NRC)`) and a
+        // relative clause (`X, who represents …, told`).
+        var nameSlot = cue - 1
+        while nameSlot > floor && tokens[nameSlot].isWord && (Self.cueAdverbs.contains(tokens[nameSlot])
+                                                             || (tokens[nameSlot].lower.hasSuffix("ly") && !tokens[nameSlot].isCapitalized)) { nameSlot -= 1 }
+        if nameSlot - 2 > floor, tokens[nameSlot].text == ")", tokens[nameSlot - 1].isAllCaps, tokens[nameSlot - 2].text == "(" { nameSlot -= 3 }
         while k >= floor {
             let t = tokens[k]
             // Another cue of this sentence: the same subject carries on (`reported …, but said`).
@@ -453,6 +511,7 @@ public struct AttributionFinder: Sendable {
             // `Iran, which borders both countries, has warned`: past the relative clause to its subject.
             if t.text == ",", let open = (max(floor, k - 20)..<k).last(where: { tokens[$0].text == "," }),
                open + 1 < k, ["which", "who", "whose"].contains(tokens[open + 1].lower) {
+                if k == nameSlot { nameSlot = open - 1 }
                 k = open - 1
                 continue
             }
@@ -501,8 +560,15 @@ public struct AttributionFinder: Sendable {
                 if lexicon.groupSources.contains(t) {
                     return groupSpeaker(at: k, tokens: tokens, range: range, endingAt: k)
                 }
+                // `the organisation said`: the unnamed organisation that spoke last.
+                if k == nameSlot, k > floor, tokens[k - 1].lower == "the", Self.organisationNouns.contains(t),
+                   var last = context.lastSpeaker, last.category == "name", sentence - context.lastSpeakerSentence <= 3 {
+                    last.span = TextSpan(tokens[k - 1].start, t.end)
+                    last.resolution = "definite"
+                    return last
+                }
                 // A name we do not know, right before the cue (`Karim Haddadi said`).
-                if t.isCapitalized && k == cue - 1 {
+                if t.isCapitalized && k == nameSlot {
                     // `Zhao said`: someone named in full earlier.
                     if var known = context.bySurname[t.lower] {
                         known.span = t.span

@@ -71,6 +71,13 @@ public struct BoilerplateFilter: Sendable {
         var inLinkList = false
         // The author's name from a byline (`By Jane Doe`): a later paragraph opening with it is the author's bio.
         var author: String?
+        // The page's masthead (`FactSieve`, `KURA MEDIA`: a first line of at most three words), normalised: a line that
+        // describes the outlet itself (`FactSieve is an independent, non-profit …`) is furniture.
+        var masthead: String?
+        if let first = lines.first, Self.wordCount(text, first) <= 3 {
+            let name = Self.normalize(text[first])
+            if name.utf8.count >= 3 && !name.hasSuffix(".") { masthead = name }
+        }
         for (index, line) in lines.enumerated() {
             if footerReached {
                 removed.append(.init(span: line, kind: "footer", text: text[line]))
@@ -94,6 +101,17 @@ public struct BoilerplateFilter: Sendable {
             }
             let raw = text[line]
             let normalized = Self.normalize(raw)
+            // `About the International Council for Civilian Protection` in the page's second half: a press release's
+            // boilerplate about its issuer (and the contacts after it) — the article has ended.
+            if index >= lines.count / 2, isAboutHeading(normalized, raw: raw, wordCount: wordCount) {
+                removed.append(.init(span: line, kind: "footer", text: raw))
+                footerReached = true
+                continue
+            }
+            if let masthead, isSelfDescription(normalized, masthead: masthead) {
+                removed.append(.init(span: line, kind: "pitch", text: raw))
+                continue
+            }
             if inLinkList {
                 if wordCount <= 20 && !normalized.hasSuffix(".") && !normalized.hasSuffix("!") {
                     removed.append(.init(span: line, kind: "read-more", text: raw))
@@ -103,12 +121,13 @@ public struct BoilerplateFilter: Sendable {
             }
             if let kind = classify(normalized, raw: raw, wordCount: wordCount) {
                 removed.append(.init(span: line, kind: kind, text: raw))
-                // A footer marker in the last part of the page: everything after it is page furniture.
-                if footerMarkers.contains(where: { normalized.hasPrefix($0) || normalized.contains($0) }),
+                // A footer marker in the last part of the page: everything after it is page furniture. Inside a longer line
+                // (a caption's `© Handout, …`) a marker does not end the page.
+                if footerMarkers.contains(where: { normalized.hasPrefix($0) || (wordCount <= 12 && normalized.contains($0)) }),
                    Double(index) >= Double(lines.count) * 0.5 {
                     footerReached = true
                 }
-                if listHeadings.contains(normalized.trimming(".:")) { inLinkList = true }
+                if listHeadings.contains(normalized.trimming(".:")) || isLinkListHeading(normalized, wordCount: wordCount) { inLinkList = true }
                 if kind == "byline", let name = bylineName(normalized) { author = name }
                 continue
             }
@@ -271,6 +290,29 @@ public struct BoilerplateFilter: Sendable {
         return nil
     }
 
+    /// Headings of lists of links by their shape: `Related fact checks`, `Also from this source`, `More from Europe`.
+    func isLinkListHeading(_ line: String, wordCount: Int) -> Bool {
+        wordCount <= 4 && !line.hasSuffix(".") && (line.hasPrefix("related ") || line.hasPrefix("also from ") || line.hasPrefix("more from "))
+    }
+
+    /// `About the International Council for Civilian Protection`, `About Example Corp.`: `About` and a capitalised name, no sentence.
+    func isAboutHeading(_ line: String, raw: String, wordCount: Int) -> Bool {
+        guard (2...10).contains(wordCount), line.hasPrefix("about "), !line.hasSuffix("?"), !line.hasSuffix("!"), !line.contains(",") else { return false }
+        let words = raw.split(separator: " ").dropFirst().filter { !["the", "of", "for", "and", "&", "on", "in"].contains($0.lowercased()) }
+        return !words.isEmpty && words.allSatisfy { $0.unicodeScalars.first?.properties.isUppercase == true }
+    }
+
+    /// The outlet describing itself: the masthead's name, then `is an independent`, `is a non-profit`, `is audience-supported`.
+    static let selfDescriptions = ["is an independent", "is a non-profit", "is a nonprofit", "is a not-for-profit", "is an award-winning",
+                                   "is audience-supported", "is reader-supported", "is reader-funded", "relies on its readers"]
+
+    func isSelfDescription(_ line: String, masthead: String) -> Bool {
+        guard line.hasPrefix(masthead), line.utf8.count > masthead.utf8.count + 4 else { return false }
+        let rest = line.dropFirst(masthead.count)
+        guard rest.first == " " else { return false }
+        return Self.selfDescriptions.contains { rest.dropFirst().hasPrefix($0) }
+    }
+
     /// Short lines that are page furniture by their shape: time stamps, hashtags, section labels in capitals,
     /// agency credits and slugs, follow and app prompts, donation pitches.
     func furniture(_ line: String, raw: String, letterWords: [String], hasDigit: Bool, wordCount: Int) -> String? {
@@ -292,10 +334,17 @@ public struct BoilerplateFilter: Sendable {
             let items = raw.split(separator: "  ").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
             if items.count >= 4 && items.allSatisfy({ $0.count <= 3 && $0[0].unicodeScalars.first?.properties.isUppercase == true }) { return "navigation" }
         }
+        // `8 9 10 11 12 13 14`: a calendar row or page numbers — numbers only.
+        if wordCount >= 3 && hasDigit && !scalars.contains(where: { $0.properties.isAlphabetic }) { return "navigation" }
+        // `Spotted a claim? Send it to tips@example.org`: a short line with an e-mail address.
+        if words.contains(where: { word in
+            guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
+            return word[word.index(after: at)...].contains(".")
+        }) { return "footer" }
         // `Follow X on Telegram: …`, `Join us on WhatsApp`: a prompt naming a network.
         if (line.hasPrefix("follow ") || line.hasPrefix("join ")) && letterWords.contains(where: { socialNetworks.contains($0) }) { return "subscribe" }
         // `Get the X app for breaking news alerts`, `Download our app`.
-        if letterWords.contains("app") && letterWords.contains(where: { ["get", "download", "install", "our"].contains($0) }) { return "subscribe" }
+        if letterWords.contains("app") && letterWords.contains(where: { ["get", "download", "downloading", "install", "our"].contains($0) }) { return "subscribe" }
         // `Support X: every donation helps us …`, `Support independent analysis: Donate`.
         if letterWords.contains(where: { $0.hasPrefix("donat") }) && letterWords.contains(where: { ["support", "us", "our", "help", "helps"].contains($0) }) { return "pitch" }
         return nil
