@@ -22,7 +22,7 @@ struct Extract: DocumentStage {
     }
 
     static let info = StageInfo(
-        name: "extract", version: "0.7.0", produces: "extract/1",
+        name: "extract", version: "0.8.0", produces: "extract/1",
         summary: "Boilerplate, language, paragraphs, sentences, tokens, entities, casualty claims and terms, with spans.",
         configSchema: [
             "type": "object",

@@ -295,4 +295,37 @@ struct CasualtyTests {
         #expect(claims("Two outposts sustained heavy fire on Friday.", date: "2023-05-12").isEmpty)
         #expect(claims("The two battalions suffered losses on Friday.", date: "2023-05-12").isEmpty)
     }
+
+    @Test("A breakdown in apposition: the total and one claim per side; not when the parts do not add up")
+    func appositionBreakdown() {
+        #expect(claims("Over those two days, four soldiers were killed, three Armenians and one Azerbaijani.", date: "2023-05-12")
+                == ["both k4 w- ? by outlet", "armenia k3 w- ? by outlet", "azerbaijan k1 w- ? by outlet"])
+        #expect(claims("Five soldiers have died so far, including two Armenians and three Azerbaijanis.", date: "2023-05-12")
+                == ["both k5 w- ? by outlet", "armenia k2 w- ? by outlet", "azerbaijan k3 w- ? by outlet"])
+        // Parts that do not add up to the total are no breakdown of it.
+        #expect(claims("Four soldiers were killed, two Armenians and one Azerbaijani, in the clashes.", date: "2023-05-12")
+                .allSatisfy { $0.hasPrefix("both k4") })
+        // A single figure after a comma is no breakdown either.
+        #expect(claims("Three soldiers were killed, two officials told reporters.", date: "2023-05-12")
+                .allSatisfy { $0.hasPrefix("both k3") })
+    }
+
+    @Test("Day headings of a digest date the items under them; one date line alone does not")
+    func dayHeadings() {
+        let digest = """
+        May 12, 2023 (Friday)
+
+        An Armenian soldier is killed by Azerbaijani fire near the border, Yerevan says.
+
+        Thursday 11 May
+
+        Two Azerbaijani soldiers are wounded in an exchange of fire, Baku says.
+        """
+        #expect(claims(digest) == ["armenia k1 w- 2023-05-12 by Armenian government", "azerbaijan k- w2 2023-05-11 by Azerbaijani government"])
+        // A published date after the headings does not override them.
+        #expect(claims(digest, date: "2023-05-14") == ["armenia k1 w- 2023-05-12 by Armenian government", "azerbaijan k- w2 2023-05-11 by Azerbaijani government"])
+        // A wrong weekday is no date heading.
+        let wrong = "May 12, 2023 (Monday)\n\nAn Armenian soldier is killed near the border, Yerevan says.\n\n11 May 2023\n\nTwo Azerbaijani soldiers are wounded, Baku says."
+        #expect(!claims(wrong, date: "2023-05-14").contains("armenia k1 w- 2023-05-12 by Armenian government"))
+    }
 }

@@ -120,10 +120,13 @@ extension CasualtyFinder {
                 result[result.count - 1].ofWounds = true
             }
             // `three soldiers dead, including two Azerbaijanis`: the part on one side, as well as the total.
-            if !counted.isEmpty, !headline, var part = includedPart(tokens, after: wordEnd, limit: range.upperBound, killed: killed, consumed: consumedNumbers) {
-                part.wordTokens = i..<wordEnd
-                if let numberTokens = part.numberTokens { consumedNumbers.formUnion(numberTokens) }
-                result.append(part)
+            if !counted.isEmpty, !headline {
+                let total = counted.count == 1 && counted[0].side == nil ? counted[0].value : nil
+                for var part in includedParts(tokens, after: wordEnd, limit: range.upperBound, killed: killed, total: total, consumed: consumedNumbers) {
+                    part.wordTokens = i..<wordEnd
+                    if let numberTokens = part.numberTokens { consumedNumbers.formUnion(numberTokens) }
+                    result.append(part)
+                }
             }
             i = wordEnd - 1
         }

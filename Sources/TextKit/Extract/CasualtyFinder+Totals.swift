@@ -87,28 +87,53 @@ extension CasualtyFinder {
         return nil
     }
 
-    /// `…, including two Azerbaijanis`, `including one Armenian soldier`: the part of a total on one side.
-    func includedPart(_ tokens: [Token], after start: Int, limit: Int, killed: Bool, consumed: Set<Int>) -> Count? {
+    /// `…, including two Azerbaijanis`, `including one Armenian soldier`: the part of a total on one side; also a list of
+    /// parts (`including two Azerbaijanis and one Armenian`) and a breakdown in apposition (`three soldiers were killed, two
+    /// Azerbaijanis and one Armenian, over two days`: at least two parts that add up to the total).
+    func includedParts(_ tokens: [Token], after start: Int, limit: Int, killed: Bool, total: Int?, consumed: Set<Int>) -> [Count] {
         var j = start
         while j < limit && j < start + 4 && tokens[j].lower != "including" {
-            if [".", ";"].contains(tokens[j].text) { return nil }
+            if [".", ";"].contains(tokens[j].text) { break }
             j += 1
         }
-        guard j + 2 <= limit, j < limit, tokens[j].lower == "including",
-              let parsed = numbers.parse(tokens, at: j + 1, limit: limit, articles: true), !consumed.contains(parsed.tokens.lowerBound),
-              parsed.tokens.upperBound < limit else { return nil }
-        let head = tokens[parsed.tokens.upperBound]
-        var side = matcher.side(ofModifier: head) ?? demonymSide(head)
-        var end = parsed.tokens.upperBound
-        if let s = matcher.side(ofModifier: head), end + 1 < limit, lexicon.victims.contains(tokens[end + 1]) {
-            side = s
-            end += 1
-        } else if matcher.side(ofModifier: head) != nil {
-            return nil
+        let apposition = !(j < limit && tokens[j].lower == "including")
+        if apposition {
+            guard start + 1 < limit, tokens[start].text == "," else { return [] }
+            j = start + 1
+        } else {
+            j += 1
         }
-        guard let side else { return nil }
-        return Count(side: side, value: Int(parsed.value), killed: killed, evidence: [TextSpan(tokens[j].start, tokens[end].end)],
-                     numberTokens: parsed.tokens)
+        let first = j
+        var parts: [Count] = []
+        while j < limit, let parsed = numbers.parse(tokens, at: j, limit: limit, articles: true), !consumed.contains(parsed.tokens.lowerBound),
+              parsed.tokens.upperBound < limit {
+            let head = tokens[parsed.tokens.upperBound]
+            var end = parsed.tokens.upperBound
+            let side: String
+            if let s = matcher.side(ofModifier: head), end + 1 < limit, lexicon.victims.contains(tokens[end + 1]) {
+                side = s
+                end += 1
+            } else if let s = demonymSide(head) {
+                side = s
+            } else if apposition, parsed.value == 1, let s = matcher.side(ofModifier: head),
+                      end + 1 >= limit || [",", ".", ";", "and"].contains(tokens[end + 1].lower) {
+                // `…, two Azerbaijanis and one Armenian,`: a singular demonym in a breakdown.
+                side = s
+            } else {
+                break
+            }
+            parts.append(Count(side: side, value: Int(parsed.value), killed: killed,
+                               evidence: [TextSpan(tokens[first - 1].start, tokens[end].end)], numberTokens: parsed.tokens))
+            j = end + 1
+            // `two Azerbaijanis and one Armenian`, `two Azerbaijanis, one Armenian`.
+            guard j + 1 < limit, tokens[j].lower == "and" || tokens[j].text == "," else { break }
+            j += 1
+        }
+        if apposition {
+            // Only a breakdown of the whole: two parts or more, adding up to the total, on different sides.
+            guard parts.count >= 2, let total, parts.reduce(0, { $0 + $1.value }) == total, Set(parts.compactMap(\.side)).count == parts.count else { return [] }
+        }
+        return parts
     }
 
     /// `Azerbaijanis`, `Armenians`: a plural demonym as a victim noun, and its side.
@@ -126,7 +151,7 @@ extension CasualtyFinder {
                let parsed = numbers.parse(tokens, at: k - 1, limit: k), parsed.value >= 2, parsed.value <= 14 {
                 if k + 1 < range.upperBound && tokens[k + 1].lower == "ago" { continue }
                 var j = k - 2
-                while j > range.lowerBound && ["the", "same", "past", "last", "first", "previous"].contains(tokens[j].lower) { j -= 1 }
+                while j > range.lowerBound && ["the", "those", "these", "same", "past", "last", "first", "previous"].contains(tokens[j].lower) { j -= 1 }
                 let before = ["in", "over", "during", "across", "within", "of"].contains(tokens[j].lower) || ["past", "last"].contains(tokens[j + 1].lower)
                 // `two days of clashes`, `two days of border fighting`.
                 let ofFighting = k + 2 < range.upperBound && tokens[k + 1].lower == "of"

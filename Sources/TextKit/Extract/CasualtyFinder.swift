@@ -60,17 +60,31 @@ public struct CasualtyFinder: Sendable {
 
     /// Claims in the body sentences of `text`; `headline` (if any) is read separately.
     public func find(in text: AnalyzedText, statements: [AttributionFinder.Statement], days: [[DayMentions.Mention]], resolver: DayResolver,
-                     headline: AnalyzedText?, eventYear: Int?) -> Found {
+                     headline: AnalyzedText?, eventYear: Int?, headings: [(start: Int, day: DayResolver.Day)] = []) -> Found {
         var found = Found()
         let tokens = text.tokens
         var contextDay: DayResolver.Day?
         var recentDays = RecentDays()
         var previous: ExtractOutput.Casualty?
         var previousParagraph = -1
-        let defaultDay = documentDay(text: text, days: days, resolver: resolver)
+        let documentDefault = documentDay(text: text, days: days, resolver: resolver)
+        var defaultDay = documentDefault
+        // Day headings (`May 12, 2023 (Friday)` over a digest's items): the day of what follows each, when the article's date
+        // is missing or later. Only where there are two or more: one date line is the article's own date.
+        let headings = Set(headings.map(\.day)).count >= 2 ? headings.filter { h in resolver.publication.map { h.day <= $0 } ?? true } : []
+        var heading = -1
         for s in text.sentences.indices where !text.isHeading(s) {
             let range = text.sentenceTokens[s]
             let sentence = text.sentences[s]
+            if !headings.isEmpty {
+                var h = heading
+                while h + 1 < headings.count && headings[h + 1].start < sentence.start { h += 1 }
+                if h != heading {
+                    heading = h
+                    defaultDay = headings[h].day
+                    contextDay = headings[h].day
+                }
+            }
             let sentenceDays = days[s].filter { !$0.isFuture }
             recentDays.note(sentenceDays)
             let rawCounts = self.counts(tokens, range: range)
@@ -259,7 +273,8 @@ public struct CasualtyFinder: Sendable {
         let parties = matcher.topic.parties
         return kept.filter { claim in
             guard claim.side == "both" else { return true }
-            let sidesThatDay = Set(kept.filter { $0.day == claim.day && $0.side != "both" }.map(\.side))
+            // Not the parts of the total's own sentence (`three were killed, two Azerbaijanis and one Armenian`): total and parts stay.
+            let sidesThatDay = Set(kept.filter { $0.day == claim.day && $0.side != "both" && $0.start != claim.start }.map(\.side))
             return !parties.allSatisfy { sidesThatDay.contains($0) }
         }
     }

@@ -93,4 +93,38 @@ public struct DayMentions: Sendable {
         }
         return false
     }
+
+    /// A line that is only a date — a day heading of a live page or a digest (`May 12, 2023 (Friday)`, `Friday 12 May`,
+    /// `12 May 2023`): its day. A month and a day of the month are needed; a weekday and a year may come with them (the
+    /// weekday only as a check: a wrong one rejects the line).
+    public func headingDay(_ line: Substring) -> DayResolver.Day? {
+        guard line.utf8.count <= 40 else { return nil }
+        var month: Int?, dayOfMonth: Int?, year: Int?, weekday: Int?
+        var words = 0
+        for raw in line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "\t" }) {
+            words += 1
+            if words > 5 { return nil }
+            if let n = Int(raw) {
+                if (1...31).contains(n), dayOfMonth == nil { dayOfMonth = n } else if (1900...2100).contains(n), year == nil { year = n } else { return nil }
+                continue
+            }
+            // `12th` is a day of the month too.
+            if raw.count >= 3, let n = Int(raw.dropLast(2)), ["st", "nd", "rd", "th"].contains(raw.suffix(2).lowercased()), (1...31).contains(n), dayOfMonth == nil {
+                dayOfMonth = n
+                continue
+            }
+            guard let first = raw.first, first.isUppercase else { return nil }
+            let lower = raw.lowercased()
+            if let m = lexicon.months[lower], month == nil { month = m } else if let w = lexicon.weekdays[lower], weekday == nil { weekday = w } else { return nil }
+        }
+        guard let month, let dayOfMonth else { return nil }
+        let day: DayResolver.Day?
+        if let year {
+            day = DayResolver.Day(year: year, month: month, day: dayOfMonth)
+        } else {
+            day = resolver.resolve(month: month, day: dayOfMonth)
+        }
+        if let day, let weekday, day.weekday != weekday { return nil }
+        return day
+    }
 }

@@ -39,7 +39,7 @@ public struct DocumentExtractor: Sendable {
         output.statements = analysis.statements.map(ExtractOutput.Statement.init)
         let casualties = CasualtyFinder(matcher: matcher).find(
             in: text, statements: analysis.statements, days: analysis.days, resolver: analysis.resolver, headline: analysis.headline,
-            eventYear: analysis.resolver.reference?.year)
+            eventYear: analysis.resolver.reference?.year, headings: headingDays(analysis))
         output.casualties = casualties.claims
         output.headlineCasualties = casualties.headlineClaims
         output.historical = casualties.historical
@@ -49,6 +49,22 @@ public struct DocumentExtractor: Sendable {
         termMentions += terms.find(text.tokens, range: 0..<text.tokens.count)
         output.terms = termMentions
         return output
+    }
+
+    /// Lines that are only a date (`May 12, 2023 (Friday)`), removed as furniture or kept as headings, in text order.
+    func headingDays(_ analysis: DocumentAnalysis) -> [(start: Int, day: DayResolver.Day)] {
+        let finder = DayMentions(resolver: analysis.resolver)
+        var result: [(start: Int, day: DayResolver.Day)] = []
+        for removal in analysis.boilerplate.removed where removal.end - removal.start <= 200 {
+            for line in removal.text.split(separator: "\n") {
+                if let day = finder.headingDay(Substring(String(line).trimming(" \t"))) { result.append((removal.start, day)) }
+            }
+        }
+        let text = analysis.text
+        for s in text.sentences.indices where text.isHeading(s) && text.sentenceTokens[s].count <= 8 {
+            if let day = finder.headingDay(Substring(text[text.sentences[s]])) { result.append((text.sentences[s].start, day)) }
+        }
+        return result.sorted { $0.start < $1.start }
     }
 
     /// Topic actors first; the recogniser's names where no actor is.
