@@ -328,4 +328,17 @@ struct CasualtyTests {
         let wrong = "May 12, 2023 (Monday)\n\nAn Armenian soldier is killed near the border, Yerevan says.\n\n11 May 2023\n\nTwo Azerbaijani soldiers are wounded, Baku says."
         #expect(!claims(wrong, date: "2023-05-14").contains("armenia k1 w- 2023-05-12 by Armenian government"))
     }
+
+    @Test("`brought the toll to three` is a running total; a single death numbered within several days keeps its day")
+    func tollCausativeAndNumberedDeath() {
+        #expect(claims("The deaths brought the toll from two days of fighting to three soldiers.", date: "2023-05-12")
+                == ["both k3 w- ? by outlet"])
+        // Not a toll: a causative with no toll noun.
+        #expect(claims("The deaths brought the two sides to the table.", date: "2023-05-12").isEmpty)
+        #expect(claims("Baku said on Friday that one of its soldiers was killed, the second Azerbaijani fatality in two days.", date: "2023-05-12")
+                == ["azerbaijan k1 w- 2023-05-12 by Azerbaijani government"])
+        // Without an ordinal, one death over two days is a total with no day.
+        #expect(claims("Baku said one of its soldiers was killed in two days of clashes.", date: "2023-05-13")
+                == ["azerbaijan k1 w- ? by Azerbaijani government"])
+    }
 }

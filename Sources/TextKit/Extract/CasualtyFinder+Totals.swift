@@ -11,6 +11,8 @@ extension CasualtyFinder {
         let ranks: WordSet
         let tollNouns: WordSet
         let tollVerbs: WordSet
+        /// `brought the toll to three`: verbs before the toll noun.
+        let tollCausatives: WordSet
         let cumulative: PhraseIndex<Bool>
 
         static let shared: Vocabulary = {
@@ -18,6 +20,7 @@ extension CasualtyFinder {
             let cumulative: [[String]] = (data["cumulative"]?.arrayValue ?? []).map { $0.arrayValue?.compactMap(\.stringValue) ?? [] }
             return Vocabulary(killedObjects: WordSet(TextKitData.strings(data, "killed_objects")), ranks: WordSet(TextKitData.strings(data, "ranks")),
                               tollNouns: WordSet(TextKitData.strings(data, "toll_nouns")), tollVerbs: WordSet(TextKitData.strings(data, "toll_verbs")),
+                              tollCausatives: WordSet(TextKitData.strings(data, "toll_causatives")),
                               cumulative: PhraseIndex(cumulative.filter { !$0.isEmpty }.map { ($0, true) }))
         }()
     }
@@ -72,7 +75,8 @@ extension CasualtyFinder {
     func tollCount(_ tokens: [Token], at i: Int, range: Range<Int>, consumed: Set<Int>) -> Count? {
         guard Vocabulary.shared.tollNouns.contains(tokens[i]) else { return nil }
         var j = i + 1
-        var sawVerb = false
+        // `The deaths bring the toll … to three`, `brought the death toll to four`.
+        var sawVerb = (max(range.lowerBound, i - 3)..<i).contains { Vocabulary.shared.tollCausatives.contains(tokens[$0]) }
         while j + 1 < range.upperBound && j < i + 14 {
             let w = tokens[j].lower
             if [".", ";", ":"].contains(w) { return nil }
@@ -172,6 +176,16 @@ extension CasualtyFinder {
     /// Whether a count is a total over several days: a several-days phrase is nearer to its words than any day.
     func isSeveralDays(_ count: Count, phrases: [TextSpan], mentions: [DayMentions.Mention], tokens: [Token]) -> Bool {
         guard !phrases.isEmpty, !count.single else { return false }
+        // `one of its soldiers is killed, the second fatality in two days`: one death, numbered within the period, has a day.
+        if count.value == 1, count.wordTokens.upperBound > 0, phrases.contains(where: { p in
+            var k = count.wordTokens.upperBound
+            while k < tokens.count, k < count.wordTokens.upperBound + 12, tokens[k].start < p.start {
+                if ["second", "third", "fourth", "fifth"].contains(tokens[k].lower) { return true }
+                if [".", ";", ":"].contains(tokens[k].text) { return false }
+                k += 1
+            }
+            return false
+        }) { return false }
         func distance(_ span: TextSpan) -> Int {
             count.evidence.map { e in
                 if span.end <= e.start { return e.start - span.end }
