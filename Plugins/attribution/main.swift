@@ -9,7 +9,7 @@ struct Attribution: DocumentStage {
     }
 
     static let info = StageInfo(
-        name: "attribution", version: "0.6.0", consumes: ["extract"], reads: ["extract": ExtractView.members], produces: "attribution/1",
+        name: "attribution", version: "0.7.0", consumes: ["extract"], reads: ["extract": ExtractView.members], produces: "attribution/1",
         summary: "Direct and reported speech with canonical speakers and sides, cue stance, first voice, editorializing.",
         configSchema: [
             "type": "object",

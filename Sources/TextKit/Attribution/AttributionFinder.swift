@@ -667,6 +667,8 @@ public struct AttributionFinder: Sendable {
     func properName(at i: Int, tokens: [Token], range: Range<Int>) -> Speaker? {
         var j = i
         while j < range.upperBound && tokens[j].isWord && tokens[j].isCapitalized && j - i < 5 { j += 1 }
+        // `The Nordic Relief Council said`: the article is not part of the name.
+        let i = tokens[i].lower == "the" ? i + 1 : i
         guard j - i >= 2 else { return nil }
         let span = TextSpan(tokens[i].start, tokens[j - 1].end)
         return Speaker(canonical: tokens[i..<j].map(\.text).joined(separator: " "), actor: nil, side: "other", category: "name", institution: nil,
@@ -686,6 +688,8 @@ public struct AttributionFinder: Sendable {
         }
         // `Analyst Maria Okafor`: a capitalised title opening the sentence is not part of the name.
         while start < end && lexicon.titles.contains([tokens[start].lower]) { start += 1 }
+        // `The International Council for … said`: nor is the article.
+        if start < end, tokens[start].lower == "the" { start += 1 }
         guard end - start >= 1 else { return nil }
         let span = TextSpan(tokens[start].start, tokens[end].end)
         return Speaker(canonical: tokens[start...end].map(\.text).joined(separator: " "), actor: nil, side: "other", category: "name",
