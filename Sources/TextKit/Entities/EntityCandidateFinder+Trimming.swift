@@ -4,6 +4,8 @@ extension EntityCandidateFinder {
     func isSentenceInitial(_ index: Int) -> Bool {
         guard index > firstContent else { return true }
         if tokens[index - 1].kind == .quote { return true }
+        // A word or a number is none of these marks (and is most often what comes before).
+        guard tokens[index - 1].kind != .word && tokens[index - 1].kind != .number else { return false }
         switch tokens[index - 1].text {
         case "(", "[", ":", "—", "–", "-", "…", "•": return true
         default: return false
@@ -30,7 +32,7 @@ extension EntityCandidateFinder {
         var domain = false
         var before = first > sentence.lowerBound ? first - 1 : nil
         // Using Alvarez's antenna: a participle or adverb opening the sentence before a name.
-        if initial && first < last && !known && !isInstitutional(first, last) {
+        if initial && first < last && !known && !institutional {
             let word = base(first)
             let lower = word.lowercased()
             let participle = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")

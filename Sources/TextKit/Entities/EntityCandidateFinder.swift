@@ -85,10 +85,10 @@ struct EntityCandidateFinder {
         // Most tokens are lowercase words or punctuation: answered from the token's flags (`isCapitalized`: its
         // first scalar is an uppercase letter), with no scan of its text.
         guard tokens[index].kind == .word else { return false }
-        guard tokens[index].isCapitalized else { return tokens[index].text.utf8.contains(45) && isParticleName(index) }
+        guard tokens[index].isCapitalized else { return tokens[index].hasHyphen && isParticleName(index) }
         let text = tokens[index].text
         let lower = tokens[index].lower
-        let hasHyphen = text.utf8.contains(45)
+        let hasHyphen = tokens[index].hasHyphen
         guard !lexicon.notNames.contains(baseLower(index)) else { return false }
         let scalars = text.unicodeScalars
         let initial = scalars.first!
@@ -98,7 +98,7 @@ struct EntityCandidateFinder {
         {
             return false
         }
-        let scalarCount = scalars.count
+        let scalarCount = tokens[index].isASCII ? text.utf8.count : scalars.count
         if hasHyphen, scalarCount >= 3, "RDI".unicodeScalars.contains(initial),
             scalars[scalars.index(after: scalars.startIndex)] == "-"
         {
@@ -152,7 +152,10 @@ struct EntityCandidateFinder {
     /// For `Moscow-based`, the scalar offset of the hyphen (the name stops there).
     func hyphenTail(_ index: Int) -> Int? {
         let text = tokens[index].text
-        guard text.utf8.contains(45) || text.unicodeScalars.contains(where: \.isWordHyphen) else { return nil }
+        // An ASCII text's only word hyphen is `-`.
+        guard tokens[index].hasHyphen || (!tokens[index].isASCII && text.unicodeScalars.contains(where: \.isWordHyphen)) else {
+            return nil
+        }
         let scalars = Array(text.unicodeScalars)
         guard let hyphen = scalars.lastIndex(where: \.isWordHyphen), hyphen > 0, hyphen + 1 < scalars.count else {
             return nil
