@@ -10,8 +10,6 @@ public struct Token: Hashable, Sendable {
     public var kind: Kind
     /// The lowercased text (words), for lexicon lookups.
     public var lower: String
-    /// The lowercased text without a possessive `’s` (`armenia` for `Armenia’s`).
-    public var base: String
     /// What is known of the text, worked out once (one byte: a token is copied often, and each stored property is
     /// one more value for a copy to move).
     private var flags: Flags
@@ -51,21 +49,32 @@ public struct Token: Hashable, Sendable {
     /// Its text contains an ASCII hyphen-minus (`Moscow-based`, `al-Assad`), known without a scan.
     public var hasHyphen: Bool { flags.contains(.hyphen) }
 
+    /// The lowercased text without a possessive `’s` (`armenia` for `Armenia’s`). Cut from `lower` when asked rather
+    /// than stored: possessives are rare, and a third string made every copy of a token dearer.
+    @inline(__always)
+    public var base: String { isPossessive ? Self.strippingPossessive(lower) : lower }
+
+    /// `lower` without its possessive ending (out of line: the rare case).
+    @inline(never)
+    private static func strippingPossessive(_ lower: String) -> String {
+        guard let length = possessiveLength(lower) else { return lower }
+        var lower = lower
+        return lower.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<length]), as: UTF8.self) }
+    }
+
     public init(span: TextSpan, text: String, kind: Kind) {
         self.span = span
         self.text = text
         self.kind = kind
         let lower = kind == .word ? Self.lowercased(text) : text
         self.lower = lower
-        var base = lower
-        var possessive = false
+        var baseHash: Int?
         if kind == .word, let stripped = Self.possessiveLength(lower) {
-            base = String(decoding: lower.utf8.prefix(stripped), as: UTF8.self)
-            possessive = true
+            baseHash = WordMap<Bool>.hash(String(decoding: lower.utf8.prefix(stripped), as: UTF8.self))
         }
-        self.base = base
+        let possessive = baseHash != nil
         lowerHash = WordMap<Bool>.hash(lower)
-        baseHash = possessive ? WordMap<Bool>.hash(base) : lowerHash
+        self.baseHash = baseHash ?? lowerHash
         let (capitalized, allCaps) = Self.capitals(text)
         flags = Flags(capitalized: capitalized, allCaps: allCaps, possessive: possessive, ascii: text.utf8.allSatisfy { $0 < 128 },
                       hyphen: text.utf8.contains(45))
@@ -100,7 +109,6 @@ public struct Token: Hashable, Sendable {
         let lower = upper == 0 ? text : lowercased(ascii: utf8)
         let lowerHash = Int(truncatingIfNeeded: h ^ (h >> 29))
         return Token(span: span, text: text, kind: kind, lower: lower,
-                     base: stripped.map { lowercased(ascii: UnsafeBufferPointer(rebasing: utf8[..<$0])) } ?? lower,
                      isCapitalized: first &- 65 < 26, isAllCaps: letters >= 2 && upper == letters, isPossessive: stripped != nil,
                      hasHyphen: hyphen, lowerHash: lowerHash,
                      baseHash: stripped == nil ? lowerHash : Int(truncatingIfNeeded: baseH ^ (baseH >> 29)))
@@ -115,13 +123,12 @@ public struct Token: Hashable, Sendable {
     }
 
     /// An ASCII word's token, its facts worked out by `make`.
-    private init(span: TextSpan, text: String, kind: Kind, lower: String, base: String, isCapitalized: Bool, isAllCaps: Bool,
+    private init(span: TextSpan, text: String, kind: Kind, lower: String, isCapitalized: Bool, isAllCaps: Bool,
                  isPossessive: Bool, hasHyphen: Bool, lowerHash: Int, baseHash: Int) {
         self.span = span
         self.text = text
         self.kind = kind
         self.lower = lower
-        self.base = base
         flags = Flags(capitalized: isCapitalized, allCaps: isAllCaps, possessive: isPossessive, ascii: true, hyphen: hasHyphen)
         self.lowerHash = lowerHash
         self.baseHash = baseHash
