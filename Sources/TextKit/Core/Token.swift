@@ -80,14 +80,16 @@ public struct Token: Hashable, Sendable {
                       hyphen: text.utf8.contains(45))
     }
 
-    /// The token of `utf8` (its text's bytes), what `init(span:text:kind:)` gives: an ASCII word's lowercase
-    /// form, possessive, capitals and hashes are worked out from the bytes in one pass.
+    /// The token of `utf8` (its text's bytes), what `init(span:text:kind:)` gives: an ASCII token's lowercase
+    /// form (words only), possessive, capitals and hashes are worked out from the bytes in one pass.
     static func make(span: TextSpan, utf8: UnsafeBufferPointer<UInt8>, kind: Kind) -> Token {
         let text = String(decoding: utf8, as: UTF8.self)
-        guard kind == .word, let first = utf8.first else { return Token(span: span, text: text, kind: kind) }
+        guard let first = utf8.first else { return Token(span: span, text: text, kind: kind) }
+        // Only words are lowercased and lose a possessive.
+        let word = kind == .word
         // One pass over the bytes: letters and capitals, a hyphen, and FNV-1a as `WordMap.hash` over the lowercase
         // bytes, of the base (possessive stripped) and on to the whole.
-        let stripped = possessiveLength(bytes: utf8)
+        let stripped = word ? possessiveLength(bytes: utf8) : nil
         let baseLength = stripped ?? utf8.count
         var letters = 0, upper = 0
         var hyphen = false
@@ -100,13 +102,13 @@ public struct Token: Hashable, Sendable {
             if byte &- 65 < 26 {
                 upper += 1
                 letters += 1
-                h = (h ^ UInt64(byte + 32)) &* 0x0000_0100_0000_01b3
+                h = (h ^ UInt64(word ? byte + 32 : byte)) &* 0x0000_0100_0000_01b3
                 continue
             }
             if byte &- 97 < 26 { letters += 1 } else if byte == 45 { hyphen = true }
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        let lower = upper == 0 ? text : lowercased(ascii: utf8)
+        let lower = upper == 0 || !word ? text : lowercased(ascii: utf8)
         let lowerHash = Int(truncatingIfNeeded: h ^ (h >> 29))
         return Token(span: span, text: text, kind: kind, lower: lower,
                      isCapitalized: first &- 65 < 26, isAllCaps: letters >= 2 && upper == letters, isPossessive: stripped != nil,
@@ -122,7 +124,7 @@ public struct Token: Hashable, Sendable {
         }
     }
 
-    /// An ASCII word's token, its facts worked out by `make`.
+    /// An ASCII token, its facts worked out by `make`.
     private init(span: TextSpan, text: String, kind: Kind, lower: String, isCapitalized: Bool, isAllCaps: Bool,
                  isPossessive: Bool, hasHyphen: Bool, lowerHash: Int, baseHash: Int) {
         self.span = span
