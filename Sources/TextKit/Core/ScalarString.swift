@@ -9,18 +9,43 @@ public struct ScalarString: Sendable {
     let byteOffsets: [Int32]
 
     public init(_ text: String) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int32] = []
         let utf8 = Array(text.utf8)
-        scalars.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count + 1)
-        var position: Int32 = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(position)
-            position += Int32(UTF8.width(scalar))
+        // Decoded from the bytes in one pass into arrays of the right capacity (appending scalar by scalar from
+        // `unicodeScalars` cost three times as much). A `String`'s bytes are valid UTF-8: the lead byte gives the
+        // length.
+        var decoded = 0
+        var scalars: [Unicode.Scalar] = []
+        let offsets = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { offsets, offsetCount in
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalars, scalarCount in
+                utf8.withUnsafeBufferPointer { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        offsets[decoded] = Int32(truncatingIfNeeded: i)
+                        let lead = UInt32(bytes[i])
+                        var value: UInt32
+                        if lead < 0x80 {
+                            value = lead
+                            i += 1
+                        } else if lead < 0xE0 {
+                            value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                            i += 2
+                        } else if lead < 0xF0 {
+                            value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                            i += 3
+                        } else {
+                            value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                                | UInt32(bytes[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        scalars[decoded] = Unicode.Scalar(value).unsafelyUnwrapped
+                        decoded += 1
+                    }
+                    offsets[decoded] = Int32(truncatingIfNeeded: bytes.count)
+                }
+                scalarCount = decoded
+            }
+            offsetCount = decoded + 1
         }
-        offsets.append(position)
         self.scalars = scalars
         self.utf8 = utf8
         self.byteOffsets = offsets

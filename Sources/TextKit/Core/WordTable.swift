@@ -6,14 +6,25 @@
 public struct WordMap<Value: Sendable>: Sendable {
     private var keys: [String?]
     private var values: [Value?]
+    /// Per slot, `tag(hash)` of its key (with `nonASCII` set for a key that is not ASCII), 0 when empty: a probe
+    /// compares words only when they may be equal (most lookups are misses, and a string comparison is a call).
+    private var tags: [UInt64]
     private var mask: Int
     public private(set) var count = 0
 
     public init() {
         keys = [nil, nil]
         values = [nil, nil]
+        tags = [0, 0]
         mask = 1
     }
+
+    /// A slot's tag: the hash with its low bit set, so never 0 (an empty slot), and its next bit clear.
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(bitPattern: Int64(hash)) & ~nonASCII | 1 }
+
+    /// Set in the tag of a key that is not ASCII.
+    private static var nonASCII: UInt64 { 2 }
 
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
         self.init()
@@ -37,34 +48,59 @@ public struct WordMap<Value: Sendable>: Sendable {
     }
 
     public subscript(word: String) -> Value? {
-        get { self[word, hash: Self.hash(word)] }
+        get {
+            let (hash, ascii) = Self.hashAndASCII(word)
+            return self[word, hash: hash, ascii: ascii]
+        }
         set { self[inserting: word] = newValue }
     }
 
     /// The lookup with the word's hash already known (tokens carry theirs).
     @inline(__always)
-    public subscript(word: String, hash hash: Int) -> Value? {
+    public subscript(word: String, hash hash: Int) -> Value? { self[word, hash: hash, ascii: nil] }
+
+    /// The lookup, told whether `word` is ASCII when that is known for free (a token knows; nil: not known).
+    ///
+    /// Words are compared as Swift compares strings, by canonical equivalence (the Kelvin sign `K` equals `K`), as the
+    /// table always did. Two ASCII words are equal only when their bytes are: a probe past an ASCII key with another
+    /// tag skips the comparison when the word is known to be ASCII too.
+    @inline(__always)
+    subscript(word: String, hash hash: Int, ascii ascii: Bool?) -> Value? {
+        let tag = Self.tag(hash)
+        let skipsOtherTags = ascii == true
         var i = hash & mask
-        while let key = keys[i] {
-            if key == word { return values[i] }
+        while true {
+            let slot = tags[i]
+            if slot == 0 { return nil }
+            if slot == tag || !skipsOtherTags || slot & Self.nonASCII != 0 {
+                if keys[i] == word { return values[i] }
+            }
             i = (i + 1) & mask
         }
-        return nil
+    }
+
+    /// FNV-1a as `hash`, and whether the word is ASCII, in one pass.
+    @inline(__always)
+    static func hashAndASCII(_ word: String) -> (hash: Int, ascii: Bool) {
+        let hashed = word.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Bool) in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return (Int(truncatingIfNeeded: h ^ (h >> 29)), high < 128)
+        }
+        return hashed ?? (hash(word), false)
     }
 
     subscript(inserting word: String) -> Value? {
-        get {
-            var i = Self.hash(word) & mask
-            while let key = keys[i] {
-                if key == word { return values[i] }
-                i = (i + 1) & mask
-            }
-            return nil
-        }
+        get { self[word] }
         set {
             guard let newValue else { return }  // entries are never removed
             if (count + 1) * 2 > keys.count { grow() }
-            var i = Self.hash(word) & mask
+            let (hash, ascii) = Self.hashAndASCII(word)
+            var i = hash & mask
             while let key = keys[i] {
                 if key == word {
                     values[i] = newValue
@@ -74,6 +110,7 @@ public struct WordMap<Value: Sendable>: Sendable {
             }
             keys[i] = word
             values[i] = newValue
+            tags[i] = Self.tag(hash) | (ascii ? 0 : Self.nonASCII)
             count += 1
         }
     }
@@ -96,6 +133,7 @@ public struct WordMap<Value: Sendable>: Sendable {
         let capacity = keys.count * 2
         keys = Array(repeating: nil, count: capacity)
         values = Array(repeating: nil, count: capacity)
+        tags = Array(repeating: 0, count: capacity)
         mask = capacity - 1
         count = 0
         for (key, value) in old { self[key] = value }
@@ -115,7 +153,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     /// Whether the token's lowercase text is in the set (its hash computed once, when it was made).
     @inline(__always)
-    public func contains(_ token: Token) -> Bool { map[token.lower, hash: token.lowerHash] != nil }
+    public func contains(_ token: Token) -> Bool { map[token.lower, hash: token.lowerHash, ascii: token.isASCII] != nil }
 
     public func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
         var result = self

@@ -1,6 +1,6 @@
 /// A candidate name in a sentence's tokens, before it is typed.
 struct EntityCandidate: Hashable, Sendable {
-    /// Token indices (in the sentence's tokens) of the name's first and last tokens.
+    /// Token indices (in the document's tokens) of the name's first and last tokens.
     var first: Int
     var last: Int
     /// Scalar end of the name: the last token's end, less a possessive `’s` or a hyphenated tail (`Moscow-based`).

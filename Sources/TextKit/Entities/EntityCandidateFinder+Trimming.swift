@@ -3,8 +3,13 @@ extension EntityCandidateFinder {
     /// Whether the token at `index` starts the sentence or a quotation (everything before is punctuation).
     func isSentenceInitial(_ index: Int) -> Bool {
         guard index > firstContent else { return true }
-        let previous = tokens[index - 1]
-        return previous.kind == .quote || ["(", "[", ":", "—", "–", "-", "…", "•"].contains(previous.text)
+        if tokens[index - 1].kind == .quote { return true }
+        // A word or a number is none of these marks (and is most often what comes before).
+        guard tokens[index - 1].kind != .word && tokens[index - 1].kind != .number else { return false }
+        switch tokens[index - 1].text {
+        case "(", "[", ":", "—", "–", "-", "…", "•": return true
+        default: return false
+        }
     }
 
     /// The names in the capitalised run `start...last`: trimmed, and split where a title or a known name
@@ -25,9 +30,9 @@ extension EntityCandidateFinder {
         let institutional = isInstitutional(first, last)
         var titled = false
         var domain = false
-        var before = first > 0 ? first - 1 : nil
+        var before = first > sentence.lowerBound ? first - 1 : nil
         // Using Alvarez's antenna: a participle or adverb opening the sentence before a name.
-        if initial && first < last && !known && !isInstitutional(first, last) {
+        if initial && first < last && !known && !institutional {
             let word = base(first)
             let lower = word.lowercased()
             let participle = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
@@ -91,7 +96,7 @@ extension EntityCandidateFinder {
                 first < last && lexicon.personParticles.contains(tokens[first]) && isNameToken(first + 1)
             if !particle { first = skipConnectors(from: first, last: last) }
             guard first <= last else { return [] }
-            if first != start { before = start > 0 ? start - 1 : nil }
+            if first != start { before = start > sentence.lowerBound ? start - 1 : nil }
             if !institutional {
                 // A known name followed by a person's name: United Nations Nikki Haley.
                 if last > first && !isKnown(first, last) {
@@ -142,13 +147,13 @@ extension EntityCandidateFinder {
                 // Bush said …, Young people …: a common word that is also a name needs a name's verb after it,
                 // or the document naming it elsewhere (then the recogniser keeps it: `doubtful`).
                 let nameLike = lexicon.properNouns.contains(word) || lexicon.surnames.contains(word)
-                let next = last + 1 < tokens.count ? tokens[last + 1] : nil
+                let next = last + 1 < sentence.upperBound ? last + 1 : nil
                 let person = lexicon.surnames.contains(word) || lexicon.firstNames.contains(word)
                 let followed =
-                    possessive[last]
+                    isPossessive(last)
                     || next.map {
-                        $0.text == "," || lexicon.nameFollowers.contains($0.lower)
-                            || (person && lexicon.subjectAuxiliaries.contains($0.lower))
+                        tokens[$0].text == "," || lexicon.nameFollowers.contains(tokens[$0].lower)
+                            || (person && lexicon.subjectAuxiliaries.contains(tokens[$0].lower))
                     } ?? false
                 doubtful = !(nameLike && followed)
             }
@@ -158,17 +163,17 @@ extension EntityCandidateFinder {
         }
         var end = tokens[last].end
         var lastText = tokens[last].text
-        if let cut = hyphenTail(tokens[last]) {
+        if let cut = hyphenTail(last) {
             end = cut
             lastText = String(
                 String.UnicodeScalarView(tokens[last].text.unicodeScalars.prefix(cut - tokens[last].start)))
-        } else if possessive[last] {
+        } else if isPossessive(last) {
             lastText = base(last)
             end = tokens[last].start + lastText.unicodeScalars.count
         }
         var candidate = EntityCandidate(
             first: first, last: last, end: end, lastText: lastText, titled: titled, sentenceInitial: initial,
-            before: before, after: last + 1 < tokens.count ? last + 1 : nil)
+            before: before, after: last + 1 < sentence.upperBound ? last + 1 : nil)
         candidate.doubtful = doubtful
         return candidate
     }
@@ -196,16 +201,18 @@ extension EntityCandidateFinder {
     /// The token's text as part of a name (possessive stripped).
     func tokenText(_ index: Int) -> String { base(index) }
 
+    /// A capitalised word with a possessive `’s` (only those: `al-Assad’s` keeps its ending).
+    func isPossessive(_ index: Int) -> Bool {
+        tokens[index].isPossessive && tokens[index].isCapitalized && tokens[index].isWord
+    }
+
     /// The token's text without a possessive.
-    func base(_ index: Int) -> String { bases[index].isEmpty ? tokens[index].text : bases[index] }
+    func base(_ index: Int) -> String { isPossessive(index) ? tokens[index].possessiveBase : tokens[index].text }
 
     /// The token's lowercase text without a possessive or a final period.
     func baseLower(_ index: Int) -> String {
-        baseLowers[index].isEmpty ? PhraseSet.normalized(tokens[index].lower) : baseLowers[index]
+        PhraseSet.normalized(isPossessive(index) ? tokens[index].base : tokens[index].lower)
     }
 
-    func key(_ first: Int, _ last: Int) -> String {
-        if first == last { return base(last) }
-        return (tokens[first..<last].map(\.text) + [base(last)]).joined(separator: " ")
-    }
+    func key(_ first: Int, _ last: Int) -> String { Self.key(tokens, first, last, last: base(last)) }
 }

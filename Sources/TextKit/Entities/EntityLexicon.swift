@@ -7,55 +7,56 @@ import Foundation
 /// capitalisation, so a candidate span is looked up with the same key. Cue words are lowercased.
 ///
 /// A class, so the finders and typers that hold it share one copy (a struct of thirty tables was copied per
-/// sentence); it is filled in by `load()` and never changed afterwards, hence `@unchecked Sendable`.
-final class EntityLexicon: @unchecked Sendable {
-    var places = WordSet()
-    var cities = WordSet()
-    var organisations = WordSet()
-    var firstNames = WordSet()
-    var surnames = WordSet()
-    var commonWords = WordSet()
+/// sentence). Its tables are `let`s: a lookup in a `var` table of a class retained and released the table's two
+/// arrays (the table could change during the lookup), four atomic operations per word.
+final class EntityLexicon: Sendable {
+    let places: WordSet
+    let cities: WordSet
+    let organisations: WordSet
+    let firstNames: WordSet
+    let surnames: WordSet
+    let commonWords: WordSet
     /// Capitalised dictionary words (people, places, brands): a common word that is also one (Bush) may be a name.
-    var properNouns = WordSet()
+    let properNouns: WordSet
     /// First token of each multi-token place or organisation name → the longest such name, in tokens.
-    var nameLengths = WordMap<Int>()
-    var personTitles = PhraseSet()
-    var personRoles = WordSet()
-    var personVerbsAfter = WordSet()
-    var orgSuffixes = WordSet()
-    var orgHeads = WordSet()
-    var placeSuffixes = WordSet()
-    var placeHeads = WordSet()
-    var placePreps = PhraseSet()
-    var connectors = WordSet()
-    var personParticles = WordSet()
-    var notNames = WordSet()
-    var demonyms = PhraseSet()
-    var sentenceAdverbs = WordSet()
+    let nameLengths: WordMap<Int>
+    let personTitles: PhraseSet
+    let personRoles: WordSet
+    let personVerbsAfter: WordSet
+    let orgSuffixes: WordSet
+    let orgHeads: WordSet
+    let placeSuffixes: WordSet
+    let placeHeads: WordSet
+    let placePreps: PhraseSet
+    let connectors: WordSet
+    let personParticles: WordSet
+    let notNames: WordSet
+    let demonyms: PhraseSet
+    let sentenceAdverbs: WordSet
     /// Last words of events, documents, works and languages (MISC, not PER/ORG/LOC): `War`, `Treaty`, `Games`.
-    var miscSuffixes = WordSet()
+    let miscSuffixes: WordSet
     /// First words that make a place whatever follows (`Mount`, `Lake`, `Gulf`).
-    var strongPlaceHeads = WordSet()
+    let strongPlaceHeads: WordSet
     /// `Northern`, `central`: left out before a known place (`Northern Algeria` → `Algeria`) unless the whole is known.
-    var directionalAdjectives = WordSet()
+    let directionalAdjectives: WordSet
     /// Regnal numbers after a name (`Ramesses II`).
-    var regnalNumerals = WordSet()
+    let regnalNumerals: WordSet
     /// Words after a sentence-initial word that make it a name although it is also a common word (`Bush said`).
-    var nameFollowers = WordSet()
+    let nameFollowers: WordSet
     /// After a sentence-initial surname or first name, these make it the subject (`Pence had`, `Sanders was`).
-    var subjectAuxiliaries = WordSet()
+    let subjectAuxiliaries: WordSet
     /// Titles that split a capitalised run in two (`UC Berkeley Chancellor Nicholas Dirks`).
-    var innerSplitTitles = PhraseSet()
+    let innerSplitTitles: PhraseSet
     /// Endings of place names (`-ville`, `-stan`, `-ia`) for names no list knows.
-    var placeNameEndings: [String] = []
+    let placeNameEndings: [String]
     /// Endings of contractions (`I’m`, `Don’t`): such words are not names.
-    var contractions: [String] = []
+    let contractions: [String]
     /// Lowercase words after a name that make it an organisation (`a Google spokesman`).
-    var orgRolesAfter = WordSet()
+    let orgRolesAfter: WordSet
     /// Endings of adjectives and common nouns that are capitalised without being names (`Sephardic`, `Marxism`).
-    var nonNameEndings: [String] = []
+    let nonNameEndings: [String]
     /// Learned from the training split (`learned.json`): how often a capitalised word is a name or part of one.
-    var learned = LearnedEntityStatistics()
+    let learned: LearnedEntityStatistics
 
     static let shared: EntityLexicon = {
         do { return try EntityLexicon.load() } catch {
@@ -63,8 +64,10 @@ final class EntityLexicon: @unchecked Sendable {
         }
     }()
 
-    static func load() throws(DataFileError) -> EntityLexicon {
-        let lexicon = EntityLexicon()
+    static func load() throws(DataFileError) -> EntityLexicon { try EntityLexicon() }
+
+    private init() throws(DataFileError) {
+        var nameLengths = WordMap<Int>()
         func names(_ file: String) throws(DataFileError) -> WordSet {
             var set = WordSet()
             for line in try Self.lines("entities/\(file)") {
@@ -72,50 +75,49 @@ final class EntityLexicon: @unchecked Sendable {
                 set.insert(key)
                 let parts = key.split(separator: " ")
                 if parts.count > 1 {
-                    lexicon.nameLengths[String(parts[0]), default: 1] = max(
-                        lexicon.nameLengths[String(parts[0])] ?? 1, parts.count)
+                    nameLengths[String(parts[0]), default: 1] = max(nameLengths[String(parts[0])] ?? 1, parts.count)
                 }
             }
             return set
         }
-        lexicon.places = try names("places.txt").union(try names("places-extra.txt"))
-        lexicon.cities = try names("cities.txt")
-        lexicon.organisations = try names("organisations.txt")
-        lexicon.firstNames = WordSet(try Self.lines("entities/first-names.txt"))
+        places = try names("places.txt").union(try names("places-extra.txt"))
+        cities = try names("cities.txt")
+        organisations = try names("organisations.txt")
+        self.nameLengths = nameLengths
+        firstNames = WordSet(try Self.lines("entities/first-names.txt"))
             .union(try Self.lines("entities/first-names-extra.txt"))
-        lexicon.surnames = WordSet(try Self.lines("entities/surnames.txt"))
-        lexicon.commonWords = WordSet(try Self.lines("entities/common-words.txt"))
-        lexicon.properNouns = WordSet(try Self.lines("entities/proper-nouns.txt"))
+        surnames = WordSet(try Self.lines("entities/surnames.txt"))
+        commonWords = WordSet(try Self.lines("entities/common-words.txt"))
+        properNouns = WordSet(try Self.lines("entities/proper-nouns.txt"))
 
         let cues = try TextKitData.json("entities/cues.json")
         func words(_ key: String) -> WordSet { WordSet(TextKitData.strings(cues, key).map { $0.lowercased() }) }
-        lexicon.personTitles = PhraseSet(TextKitData.strings(cues, "person_titles"))
-        lexicon.personRoles = words("person_roles")
-        lexicon.personVerbsAfter = WordSet(
+        personTitles = PhraseSet(TextKitData.strings(cues, "person_titles"))
+        personRoles = words("person_roles")
+        personVerbsAfter = WordSet(
             words("person_verbs_after").compactMap { $0.split(separator: " ").first.map(String.init) })
-        lexicon.orgSuffixes = words("org_suffixes")
-        lexicon.orgHeads = words("org_heads")
-        lexicon.placeSuffixes = words("place_suffixes")
-        lexicon.placeHeads = words("place_heads")
-        lexicon.placePreps = PhraseSet(TextKitData.strings(cues, "place_preps"))
-        lexicon.connectors = words("connectors")
-        lexicon.personParticles = words("person_particles")
-        lexicon.notNames = words("not_names")
-        lexicon.demonyms = PhraseSet(TextKitData.strings(cues, "demonyms"))
-        lexicon.sentenceAdverbs = words("sentence_adverbs")
-        lexicon.miscSuffixes = words("misc_suffixes")
-        lexicon.strongPlaceHeads = words("strong_place_heads")
-        lexicon.directionalAdjectives = words("directional_adjectives")
-        lexicon.regnalNumerals = WordSet(TextKitData.strings(cues, "regnal_numerals"))
-        lexicon.nameFollowers = words("name_followers")
-        lexicon.subjectAuxiliaries = words("subject_auxiliaries")
-        lexicon.innerSplitTitles = PhraseSet(TextKitData.strings(cues, "inner_split_titles"))
-        lexicon.placeNameEndings = TextKitData.strings(cues, "place_name_endings")
-        lexicon.contractions = TextKitData.strings(cues, "contractions")
-        lexicon.orgRolesAfter = words("org_roles_after")
-        lexicon.nonNameEndings = TextKitData.strings(cues, "non_name_endings")
-        lexicon.learned = try LearnedEntityStatistics(json: TextKitData.json("entities/learned.json"))
-        return lexicon
+        orgSuffixes = words("org_suffixes")
+        orgHeads = words("org_heads")
+        placeSuffixes = words("place_suffixes")
+        placeHeads = words("place_heads")
+        placePreps = PhraseSet(TextKitData.strings(cues, "place_preps"))
+        connectors = words("connectors")
+        personParticles = words("person_particles")
+        notNames = words("not_names")
+        demonyms = PhraseSet(TextKitData.strings(cues, "demonyms"))
+        sentenceAdverbs = words("sentence_adverbs")
+        miscSuffixes = words("misc_suffixes")
+        strongPlaceHeads = words("strong_place_heads")
+        directionalAdjectives = words("directional_adjectives")
+        regnalNumerals = WordSet(TextKitData.strings(cues, "regnal_numerals"))
+        nameFollowers = words("name_followers")
+        subjectAuxiliaries = words("subject_auxiliaries")
+        innerSplitTitles = PhraseSet(TextKitData.strings(cues, "inner_split_titles"))
+        placeNameEndings = TextKitData.strings(cues, "place_name_endings")
+        contractions = TextKitData.strings(cues, "contractions")
+        orgRolesAfter = words("org_roles_after")
+        nonNameEndings = TextKitData.strings(cues, "non_name_endings")
+        learned = try LearnedEntityStatistics(json: TextKitData.json("entities/learned.json"))
     }
 
     /// A list file's entries: its lines without `#` comments and blank lines (a byte-level reader: the word

@@ -20,11 +20,11 @@ struct EntityTyper {
 
     let lexicon: EntityLexicon
 
-    func type(of c: EntityCandidate, in tokens: [Token]) -> Decision? {
+    /// The type of candidate `c` of the sentence `sentence` (indices in the document's `tokens`).
+    func type(of c: EntityCandidate, in tokens: [Token], sentence: Range<Int>) -> Decision? {
         // First and last are words: a name of more than one token has at least two.
         let multi = c.last > c.first
-        let texts = multi ? tokens[c.first..<c.last].map(\.text) + [c.lastText] : [c.lastText]
-        let key = multi ? texts.joined(separator: " ") : c.lastText
+        let key = EntityCandidateFinder.key(tokens, c.first, c.last, last: c.lastText)
         let firstText = tokens[c.first].text
         let firstLower = PhraseSet.normalized(tokens[c.first].lower)
         let lastLower = PhraseSet.normalized(
@@ -64,7 +64,7 @@ struct EntityTyper {
                 return sure("LOC")
             }
             if lexicon.placeHeads.contains(firstLower) {
-                let rest = texts.dropFirst().joined(separator: " ")
+                let rest = EntityCandidateFinder.key(tokens, c.first + 1, c.last, last: c.lastText)
                 if lexicon.places.contains(rest) || lexicon.cities.contains(rest) || hasOf { return sure("LOC") }
             }
             if lexicon.firstNames.contains(firstText) && !lexicon.places.contains(firstText) { return sure("PER") }
@@ -82,7 +82,7 @@ struct EntityTyper {
             let surname = lexicon.firstNames.contains(key) || lexicon.surnames.contains(key)
             if roleBefore { return sure("PER") }
             if lexicon.firstNames.contains(key) && !lexicon.commonWords.contains(firstLower) { return sure("PER") }
-            if lexicon.cities.contains(key) && (!surname || precededByPlacePreposition(c, tokens)) {
+            if lexicon.cities.contains(key) && (!surname || precededByPlacePreposition(c, tokens, sentence: sentence)) {
                 return sure("LOC")
             }
             if tokens[c.first].isAllCaps {
@@ -101,20 +101,16 @@ struct EntityTyper {
             if lexicon.placeNameEndings.contains(where: { key.hasSuffix($0) }) { return sure("LOC") }
         }
         // No cue in the name: its context.
-        let placePrep = precededByPlacePreposition(c, tokens)
+        let placePrep = precededByPlacePreposition(c, tokens, sentence: sentence)
         let next = c.after.map { tokens[$0].lower }
         let speech = next.map { lexicon.personVerbsAfter.contains($0) } ?? false
         let orgRole = next.map { lexicon.orgRolesAfter.contains($0) } ?? false
         // The Gegharkunik province, Tulcea county, the Likud party: a lowercase head after the name.
         if let a = c.after, tokens[a].isWord, !tokens[a].isCapitalized {
-            if lexicon.placeSuffixes.contains(tokens[a])
-                && !["state", "city", "park", "base", "camp"].contains(tokens[a].lower)
-            {
+            if lexicon.placeSuffixes.contains(tokens[a]) && !Self.isGenericPlaceHead(tokens[a].lower) {
                 return sure("LOC")
             }
-            if ["party", "ministry", "government", "group", "agency", "company", "council"].contains(tokens[a].lower) {
-                return sure("ORG")
-            }
+            if Self.isOrganisationHead(tokens[a].lower) { return sure("ORG") }
         }
         // A lone common word with nothing else for it (the Monkey, our Sea) is not a name (a doubtful one waits
         // for the rest of the document).
@@ -128,25 +124,41 @@ struct EntityTyper {
         if placePrep { return Decision(type: "LOC", evidence: false, context: true) }
         if speech { return Decision(type: "PER", evidence: false, context: true) }
         if beforeLower == "the" { return Decision(type: "ORG", evidence: false) }
-        if multi && !looksLikePersonName((c.first...c.last).filter { tokens[$0].isWord }, tokens) { return nil }
+        if multi && !looksLikePersonName(c.first...c.last, tokens) { return nil }
         return Decision(type: "PER", evidence: false)
     }
 
+    /// `state`, `city`, `park`, `base`, `camp` after a name: place words too general to make it a place.
+    static func isGenericPlaceHead(_ lower: String) -> Bool {
+        switch lower {
+        case "state", "city", "park", "base", "camp": true
+        default: false
+        }
+    }
+
+    /// Lowercase heads after a name that make it an organisation (`the Likud party`).
+    static func isOrganisationHead(_ lower: String) -> Bool {
+        switch lower {
+        case "party", "ministry", "government", "group", "agency", "company", "council": true
+        default: false
+        }
+    }
+
     /// Two or more capitalised words none of which is a common word (a particle aside): `Margit Orwell`,
-    /// not `Traditional Religion` or `Shaky Ground`.
-    func looksLikePersonName(_ words: [Int], _ tokens: [Token]) -> Bool {
-        words.allSatisfy { i in
-            let t = tokens[i]
-            if lexicon.personParticles.contains(t) { return true }
-            let text = t.possessiveBase
+    /// not `Traditional Religion` or `Shaky Ground`. Only the words of `range` count.
+    func looksLikePersonName(_ range: ClosedRange<Int>, _ tokens: [Token]) -> Bool {
+        range.allSatisfy { i in
+            guard tokens[i].isWord else { return true }
+            if lexicon.personParticles.contains(tokens[i]) { return true }
+            let text = tokens[i].possessiveBase
             return !lexicon.commonWords.contains(text.lowercased()) || lexicon.firstNames.contains(text)
                 || lexicon.surnames.contains(text)
         }
     }
 
     /// `in Kandel`, `the village of Sotk` — but not `in Trump’s speech`: a possessive names an owner.
-    private func precededByPlacePreposition(_ c: EntityCandidate, _ tokens: [Token]) -> Bool {
+    private func precededByPlacePreposition(_ c: EntityCandidate, _ tokens: [Token], sentence: Range<Int>) -> Bool {
         guard let b = c.before, c.lastText == tokens[c.last].text else { return false }
-        return lexicon.placePreps.match(tokens, endingBefore: b + 1, floor: max(0, b - 3)) != nil
+        return lexicon.placePreps.match(tokens, endingBefore: b + 1, floor: max(sentence.lowerBound, b - 3)) != nil
     }
 }

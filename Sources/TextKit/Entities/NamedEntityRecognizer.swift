@@ -43,21 +43,21 @@ public struct NamedEntityRecognizer: Sendable {
         let typer = EntityTyper(lexicon: lexicon)
         // What the document itself says about a name (Wojciech Brzezinski … Brzezinski).
         var known: [String: String] = [:]
-        for sentence in text.sentences.indices {
-            let range = text.sentenceTokens[sentence]
-            guard text.tokens[range].contains(where: { $0.isWord && $0.isCapitalized }) else { continue }
-            let tokens = Array(text.tokens[range])
-            let finder = EntityCandidateFinder(tokens: tokens, lexicon: lexicon)
+        // The document's tokens, indexed directly (sentence by sentence, no copy).
+        let tokens = text.tokens
+        for range in text.sentenceTokens {
+            guard tokens[range].contains(where: { $0.isWord && $0.isCapitalized }) else { continue }
+            let finder = EntityCandidateFinder(tokens: tokens, sentence: range, lexicon: lexicon)
             var previousLast: Int?
             for candidate in finder.candidates() {
-                guard let decision = typer.type(of: candidate, in: tokens) else { continue }
+                guard let decision = typer.type(of: candidate, in: tokens, sentence: range) else { continue }
                 let name = Self.key(candidate, tokens)
                 var coordinated = false
                 if let p = previousLast, p < candidate.first - 1, candidate.first - p <= 4 {
-                    let between = tokens[(p + 1)..<candidate.first]
+                    let between = (p + 1)..<candidate.first
                     coordinated =
-                        between.allSatisfy { ["and", "or", ",", "the", "nor"].contains($0.lower) }
-                        && between.contains { $0.lower != "the" }
+                        between.allSatisfy { Self.isCoordinator(tokens[$0].lower) }
+                        && between.contains { tokens[$0].lower != "the" }
                 }
                 previousLast = candidate.last
                 found.append(
@@ -92,7 +92,14 @@ public struct NamedEntityRecognizer: Sendable {
     }
 
     static func key(_ c: EntityCandidate, _ tokens: [Token]) -> String {
-        if c.first == c.last { return c.lastText }
-        return (tokens[c.first..<c.last].map(\.text) + [c.lastText]).joined(separator: " ")
+        EntityCandidateFinder.key(tokens, c.first, c.last, last: c.lastText)
+    }
+
+    /// What may stand between two coordinated names: `and`, `or`, a comma, `the`, `nor`.
+    static func isCoordinator(_ lower: String) -> Bool {
+        switch lower {
+        case "and", "or", ",", "the", "nor": true
+        default: false
+        }
     }
 }

@@ -39,10 +39,8 @@ public struct ObjectWriter {
 
     @inlinable
     mutating func key(_ name: String) {
-        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.writeKey(name, first: count == 0)
         count += 1
-        writer.writeString(name)
-        writer.bytes.append(UInt8(ascii: ":"))
     }
 
     @inlinable public mutating func string(_ name: String, _ value: String) { key(name); writer.writeString(value) }
@@ -62,6 +60,6 @@ public struct ObjectWriter {
     @inlinable public mutating func optionalNumber(_ name: String, _ value: Int?) { if let value { number(name, value) } }
     @inlinable public mutating func array(_ name: String, _ items: [some JSONWritable]) { key(name); writer.writeArray(items) }
     @inlinable public mutating func strings(_ name: String, _ items: [String]) { key(name); writer.writeArray(items) { w, s in w.writeString(s) } }
-    @inlinable public mutating func numbers(_ name: String, _ items: [Int]) { key(name); writer.writeArray(items) { w, n in w.writeNumber(n) } }
+    @inlinable public mutating func numbers(_ name: String, _ items: [Int]) { key(name); writer.writeNumbers(items) }
     @inlinable public mutating func custom(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); body(&writer) }
 }

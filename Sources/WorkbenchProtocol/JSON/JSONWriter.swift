@@ -64,32 +64,112 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func writeNumber(_ n: Int) {
-        // Outputs hold thousands of offsets: no temporary string.
-        guard n != Int.min else { bytes.append(contentsOf: String(n).utf8); return }
-        var value = n
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            value = -value
+        // Outputs hold thousands of offsets: no temporary string, and one append per number (each append of
+        // an array checks its uniqueness and capacity, which cost more than the digits).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxIntLength) { buffer in
+            let start = Self.format(n, endingAt: Self.maxIntLength, in: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         }
-        // Least significant first into a stack buffer (division by a constant is a multiplication), then appended.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: value % 10) &+ 48
-                value /= 10
-                count += 1
-            } while value > 0
-            for k in (24 - count)..<24 { bytes.append(buffer[k]) }
+    }
+
+    /// `[n0,n1,…]`: the numbers formatted into one scratch buffer, appended at once (a stage's tokens are
+    /// thousands of offsets).
+    public mutating func writeNumbers(_ numbers: [Int]) {
+        let capacity = numbers.count * (Self.maxIntLength + 1) + 2
+        let scratch = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var end = 0
+            buffer[end] = UInt8(ascii: "[")
+            end += 1
+            for (i, n) in numbers.enumerated() {
+                if i > 0 {
+                    buffer[end] = UInt8(ascii: ",")
+                    end += 1
+                }
+                // Formatted right-aligned in the free space, then moved to the left.
+                let start = Self.format(n, endingAt: capacity, in: buffer)
+                let length = capacity - start
+                (buffer.baseAddress! + end).update(from: buffer.baseAddress! + start, count: length)
+                end += length
+            }
+            buffer[end] = UInt8(ascii: "]")
+            count = end + 1
         }
+        bytes.append(contentsOf: scratch)
+    }
+
+    /// The most bytes an `Int` takes in decimal (`-9223372036854775808`).
+    static let maxIntLength = 20
+
+    /// Writes `n` in decimal into `buffer` so that it ends at `end` (exclusive); returns where it starts.
+    /// Least significant digit first (division by a constant is a multiplication).
+    @inline(__always)
+    static func format(_ n: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var value = n.magnitude
+        var start = end
+        repeat {
+            start -= 1
+            buffer[start] = UInt8(truncatingIfNeeded: value % 10) &+ 48
+            value /= 10
+        } while value > 0
+        if n < 0 {
+            start -= 1
+            buffer[start] = UInt8(ascii: "-")
+        }
+        return start
     }
 
     /// Appends `s` as a JSON string. Escapes only what JSON requires: quote, backslash, controls.
     public mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in appendEscaped(utf8) }
-        bytes.append(UInt8(ascii: "\""))
+        s.withUTF8 { utf8 in
+            guard !appendQuoted(utf8, comma: false, colon: false) else { return }
+            bytes.append(UInt8(ascii: "\""))
+            appendEscaped(utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// An object member's key: `"name":`, after a comma unless it is the first member.
+    @usableFromInline
+    mutating func writeKey(_ name: String, first: Bool) {
+        var name = name
+        name.withUTF8 { utf8 in
+            guard !appendQuoted(utf8, comma: !first, colon: true) else { return }
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            appendEscaped(utf8)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
+    /// Appends a short string that needs no escaping, quoted (with a comma before and a colon after if asked), in one
+    /// append: each append of an array checks its uniqueness and capacity, which cost more than a short key or
+    /// value. False, and nothing appended, for a longer string or one to escape.
+    @inline(__always)
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, comma: Bool, colon: Bool) -> Bool {
+        let capacity = 64
+        guard utf8.count <= capacity - 4 else { return false }
+        for c in utf8 where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var n = 0
+            if comma {
+                buffer[n] = UInt8(ascii: ",")
+                n += 1
+            }
+            buffer[n] = UInt8(ascii: "\"")
+            n += 1
+            if let source = utf8.baseAddress { (buffer.baseAddress! + n).initialize(from: source, count: utf8.count) }
+            n += utf8.count
+            buffer[n] = UInt8(ascii: "\"")
+            n += 1
+            if colon {
+                buffer[n] = UInt8(ascii: ":")
+                n += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+        return true
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
