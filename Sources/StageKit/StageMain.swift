@@ -261,8 +261,7 @@ struct DocumentHandler<S: DocumentStage>: SessionHandler {
 
 struct CorpusHandler<S: CorpusStage>: SessionHandler {
     var stage: S?
-    /// The stage's reader, taken once: reaching it through `stage` in every call could copy the
-    /// stage (and then every tally it mutates, once per document).
+    /// The stage's reader, taken once at configure (it is fixed for the session).
     private var reader: S.Reader?
     /// Tasks waiting to be read in parallel (only for a stage with a reader of its own).
     private var pending: [StageTask] = []
